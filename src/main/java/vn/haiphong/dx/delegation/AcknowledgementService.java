@@ -1,0 +1,107 @@
+package vn.haiphong.dx.delegation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+import vn.haiphong.dx.delegation.AcknowledgementRepository.AssignmentRow;
+import vn.haiphong.dx.delegation.AcknowledgementRepository.PlannedActivity;
+import vn.haiphong.dx.delegation.AcknowledgementRepository.UnitRow;
+import vn.haiphong.dx.delegation.UnitPlanProcess.ActivityRow;
+import vn.haiphong.dx.form.InputRejectedException;
+import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.PlanDefinition;
+import vn.haiphong.dx.plan.PlanRepository;
+
+/** A unit's part of a plan: what it was given, and its acknowledgement. */
+@Service
+public class AcknowledgementService {
+
+    /** What a unit's tasks show: its queue, the business context and its assignments. */
+    record UnitAssignment(String groupId, String taskContext, String summary) {}
+
+    private final AcknowledgementRepository units;
+    private final PlanRepository plans;
+    private final PlanCatalog catalog;
+
+    AcknowledgementService(AcknowledgementRepository units, PlanRepository plans, PlanCatalog catalog) {
+        this.units = units;
+        this.plans = plans;
+        this.catalog = catalog;
+    }
+
+    UnitAssignment assignment(String planCode, String unitCode) {
+        UnitRow unit = unit(planCode, unitCode);
+        PlanDefinition plan = catalog.get(planCode);
+        StringBuilder s = new StringBuilder();
+        appendTasks(s, "Chủ trì (đơn vị chịu trách nhiệm chính):", units.assignments(planCode, unitCode), "LEAD");
+        appendTasks(s, "Phối hợp (tham gia cùng đơn vị chủ trì):", units.assignments(planCode, unitCode), "COORDINATING");
+        List<String> duties = plan.unit(unitCode).map(PlanDefinition.Unit::duties).orElse(List.of());
+        if (!duties.isEmpty()) {
+            s.append("Trách nhiệm của đơn vị theo Kế hoạch:\n");
+            duties.forEach(d -> s.append("- ").append(d).append('\n'));
+        }
+        String summary = s.length() == 0 ? "Đơn vị không được giao nhiệm vụ cụ thể trong Kế hoạch." : s.toString().strip();
+        return new UnitAssignment(unit.groupId(), plan.title() + " – " + unit.unitName(), limit(summary));
+    }
+
+    private static void appendTasks(StringBuilder s, String heading, List<AssignmentRow> rows, String role) {
+        List<AssignmentRow> matching = rows.stream().filter(r -> r.role().equals(role)).toList();
+        if (!matching.isEmpty()) {
+            s.append(heading).append('\n');
+            matching.forEach(r -> s.append("- ").append(r.taskTitle()).append('\n'));
+        }
+    }
+
+    /**
+     * Records the acknowledgement and counts it for the plan. Refuses a second acknowledgement and one made
+     * by a user outside the unit.
+     */
+    void acknowledge(String planCode, String unitCode, String personInCharge, String contact, Object plannedActivities,
+                     String notes, String actor, List<String> actorGroups) {
+        UnitRow unit = unit(planCode, unitCode);
+        if (actor != null && !actorGroups.contains(unit.groupId())) {
+            throw new InputRejectedException("Người dùng " + actor + " không thuộc " + unit.unitName()
+                    + " nên không thể xác nhận thay đơn vị");
+        }
+        if (units.acknowledged(planCode, unitCode)) {
+            throw new InputRejectedException(unit.unitName() + " đã xác nhận tiếp nhận kế hoạch này");
+        }
+        List<PlannedActivity> activities = activities(plannedActivities);
+        if (activities.isEmpty()) {
+            throw new InputRejectedException("«Hoạt động dự kiến theo tháng» cần ít nhất một hoạt động");
+        }
+        units.insert(planCode, unitCode, personInCharge, contact, notes, actor, activities);
+        plans.countAcknowledgement(planCode);
+    }
+
+    /** Every unit of the plan, the focal unit first, with its acknowledgement if any. */
+    public List<UnitAcknowledgement> acknowledgements(String planCode) {
+        return units.statuses(planCode);
+    }
+
+    /** Rows of the planned-activities list; the form rules have already checked each cell. */
+    private static List<PlannedActivity> activities(Object value) {
+        List<PlannedActivity> rows = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> row && row.get(ActivityRow.MONTH) instanceof Number month
+                        && row.get(ActivityRow.ACTIVITY) != null) {
+                    rows.add(new PlannedActivity(month.intValue(), row.get(ActivityRow.ACTIVITY).toString().strip()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private UnitRow unit(String planCode, String unitCode) {
+        return units.unit(planCode, unitCode)
+                .orElseThrow(() -> new IllegalStateException("Unit " + unitCode + " is not part of plan " + planCode));
+    }
+
+    private static String limit(String text) {
+        return text.length() <= 3900 ? text : text.substring(0, 3900) + "\n…";
+    }
+}

@@ -1,0 +1,39 @@
+package vn.haiphong.dx.security;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The REST API is open by default in a starter application: require HTTP Basic authentication against the
+ * engine's identity, so the engine knows the user and groups and applies its checks. Health stays open at
+ * {@code /actuator/health}.
+ */
+@Configuration
+@EnableConfigurationProperties(AdminProperties.class)
+class SecurityConfiguration {
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("engine-rest-authentication");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<AppAuthenticationFilter> appAuthentication(AppAuthenticationFilter filter) {
+        FilterRegistrationBean<AppAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setName("app-authentication");
+        registration.addUrlPatterns("/api/*", "/monitor/*");
+        registration.setOrder(2);
+        return registration;
+    }
+}

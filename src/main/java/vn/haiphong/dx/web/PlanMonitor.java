@@ -1,0 +1,71 @@
+package vn.haiphong.dx.web;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+import vn.haiphong.dx.delegation.AcknowledgementService;
+import vn.haiphong.dx.delegation.UnitAcknowledgement;
+import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.PlanDefinition;
+import vn.haiphong.dx.plan.PlanRepository;
+import vn.haiphong.dx.plan.PlanRepository.PlanRow;
+import vn.haiphong.dx.security.AppUser;
+import vn.haiphong.dx.unit.UnitGroups;
+
+/**
+ * What the Office (and leadership) of an agency monitors: its plans and, per plan, which units have
+ * acknowledged. Other agencies' plans and unit staff are refused.
+ */
+@Service
+class PlanMonitor {
+
+    record PlanOverview(String code, String title, String agency, String status, String documentNumber,
+                        java.time.LocalDate issuedOn, int unitCount, int acknowledgedCount,
+                        OffsetDateTime allAcknowledgedAt) {}
+
+    record PlanUnits(PlanOverview plan, List<UnitAcknowledgement> units) {}
+
+    private final PlanCatalog catalog;
+    private final PlanRepository plans;
+    private final AcknowledgementService acknowledgements;
+
+    PlanMonitor(PlanCatalog catalog, PlanRepository plans, AcknowledgementService acknowledgements) {
+        this.catalog = catalog;
+        this.plans = plans;
+        this.acknowledgements = acknowledgements;
+    }
+
+    List<PlanOverview> visiblePlans(AppUser user) {
+        return catalog.all().stream()
+                .filter(plan -> canMonitor(user, plan))
+                .flatMap(plan -> plans.find(plan.code()).map(row -> overview(plan, row)).stream())
+                .toList();
+    }
+
+    PlanUnits units(AppUser user, String planCode) {
+        PlanDefinition plan = catalog.find(planCode)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Không có kế hoạch " + planCode));
+        if (!canMonitor(user, plan)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "Chỉ đơn vị đầu mối và lãnh đạo của cơ quan ban hành được theo dõi kế hoạch này");
+        }
+        PlanRow row = plans.find(planCode)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Kế hoạch chưa được khởi tạo"));
+        return new PlanUnits(overview(plan, row), acknowledgements.acknowledgements(planCode));
+    }
+
+    static boolean canMonitor(AppUser user, PlanDefinition plan) {
+        String agency = plan.agency().code();
+        return user.isAdmin() || user.inAnyGroup(UnitGroups.unitGroupId(agency, plan.focalUnit()),
+                UnitGroups.leadershipGroupId(agency));
+    }
+
+    private static PlanOverview overview(PlanDefinition plan, PlanRow row) {
+        return new PlanOverview(row.code(), row.title(), plan.agency().name(), row.status().name(),
+                row.documentNumber(), row.issuedOn(), row.unitCount(), row.acknowledgedCount(), row.allAcknowledgedAt());
+    }
+}

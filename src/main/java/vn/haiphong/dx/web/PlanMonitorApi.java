@@ -1,0 +1,33 @@
+package vn.haiphong.dx.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.haiphong.dx.security.AppUser;
+
+/** JSON for the Office's monitoring: {@code /api/plans}, {@code /api/plans/{code}/acknowledgements}. */
+@RestController
+@RequestMapping("/api/plans")
+class PlanMonitorApi {
+
+    private final PlanMonitor monitor;
+
+    PlanMonitorApi(PlanMonitor monitor) {
+        this.monitor = monitor;
+    }
+
+    @GetMapping
+    List<PlanMonitor.PlanOverview> plans(HttpServletRequest request) {
+        return monitor.visiblePlans(AppUser.of(request));
+    }
+
+    @GetMapping("/{code}/acknowledgements")
+    PlanMonitor.PlanUnits acknowledgements(@PathVariable String code, HttpServletRequest request) {
+        return monitor.units(AppUser.of(request), code);
+    }
+}

@@ -1,0 +1,100 @@
+package vn.haiphong.dx.web;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+import vn.haiphong.dx.delegation.UnitAcknowledgement;
+import vn.haiphong.dx.plan.PlanService;
+import vn.haiphong.dx.security.AppUser;
+
+/**
+ * The Office's monitoring pages, in Vietnamese: {@code /monitor/plans} and {@code /monitor/plans/{code}}.
+ * Plain server-rendered HTML (every value escaped) that works for anyone logged in to Tasklist.
+ */
+@RestController
+class PlanMonitorPage {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final Map<String, String> STATUS = Map.of(
+            "DRAFT", "Dự thảo", "SUBMITTED", "Chờ lãnh đạo phê duyệt", "RETURNED", "Trả lại để chỉnh sửa",
+            "APPROVED", "Đã phê duyệt, chờ ban hành", "ISSUED", "Đã ban hành");
+
+    private final PlanMonitor monitor;
+
+    PlanMonitorPage(PlanMonitor monitor) {
+        this.monitor = monitor;
+    }
+
+    @GetMapping(value = "/monitor/plans", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
+    String plans(HttpServletRequest request) {
+        StringBuilder html = page("Theo dõi kế hoạch");
+        html.append("<table><thead><tr><th>Kế hoạch</th><th>Cơ quan</th><th>Trạng thái</th><th>Số, ký hiệu</th>"
+                + "<th>Đơn vị đã tiếp nhận</th></tr></thead><tbody>");
+        for (PlanMonitor.PlanOverview plan : monitor.visiblePlans(AppUser.of(request))) {
+            html.append("<tr><td><a href=\"/monitor/plans/").append(esc(plan.code())).append("\">")
+                    .append(esc(plan.title())).append("</a></td><td>").append(esc(plan.agency()))
+                    .append("</td><td>").append(esc(STATUS.get(plan.status()))).append("</td><td>")
+                    .append(esc(plan.documentNumber() == null ? "—" : plan.documentNumber()
+                            + " ngày " + DAY.format(plan.issuedOn())))
+                    .append("</td><td>").append(plan.acknowledgedCount()).append('/').append(plan.unitCount())
+                    .append("</td></tr>");
+        }
+        return html.append("</tbody></table></main></body></html>").toString();
+    }
+
+    @GetMapping(value = "/monitor/plans/{code}", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
+    String plan(@PathVariable String code, HttpServletRequest request) {
+        PlanMonitor.PlanUnits view = monitor.units(AppUser.of(request), code);
+        PlanMonitor.PlanOverview plan = view.plan();
+        StringBuilder html = page(plan.title());
+        html.append("<p>").append(esc(plan.agency())).append(" · ").append(esc(STATUS.get(plan.status())));
+        if (plan.documentNumber() != null) {
+            html.append(" · Số ").append(esc(plan.documentNumber())).append(" ngày ").append(DAY.format(plan.issuedOn()));
+        }
+        html.append("</p><p class=\"summary\">Đã tiếp nhận: <strong>").append(plan.acknowledgedCount()).append('/')
+                .append(plan.unitCount()).append("</strong> đơn vị");
+        if (plan.allAcknowledgedAt() != null) {
+            html.append(" — 100% đơn vị đã tiếp nhận lúc ").append(when(plan.allAcknowledgedAt()));
+        }
+        html.append("</p><table><thead><tr><th>Đơn vị</th><th>Tình trạng</th><th>Cán bộ phụ trách</th>"
+                + "<th>Liên hệ</th><th>Thời điểm tiếp nhận</th></tr></thead><tbody>");
+        for (UnitAcknowledgement unit : view.units()) {
+            html.append("<tr class=\"").append(unit.acknowledged() ? "done" : "pending").append("\"><td>")
+                    .append(esc(unit.unitName())).append(unit.focal() ? " (đầu mối)" : "").append("</td><td>")
+                    .append(unit.acknowledged() ? "Đã tiếp nhận" : "Chưa tiếp nhận").append("</td><td>")
+                    .append(esc(orDash(unit.personInCharge()))).append("</td><td>").append(esc(orDash(unit.contact())))
+                    .append("</td><td>").append(unit.acknowledged() ? when(unit.acknowledgedAt()) : "—")
+                    .append("</td></tr>");
+        }
+        return html.append("</tbody></table><p><a href=\"/monitor/plans\">← Danh sách kế hoạch</a></p></main></body></html>")
+                .toString();
+    }
+
+    private static StringBuilder page(String title) {
+        return new StringBuilder("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"UTF-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
+                .append(esc(title)).append("</title><link rel=\"stylesheet\" href=\"/monitor.css\"></head><body><main><h1>")
+                .append(esc(title)).append("</h1>");
+    }
+
+    private static String when(OffsetDateTime time) {
+        return WHEN.format(time.atZoneSameInstant(PlanService.ZONE));
+    }
+
+    private static String orDash(String text) {
+        return text == null ? "—" : text;
+    }
+
+    private static String esc(String text) {
+        return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
+    }
+}
