@@ -1,0 +1,122 @@
+package vn.haiphong.dx.delegation;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import vn.haiphong.dx.delegation.UnitPlanProcess.Activities;
+import vn.haiphong.dx.delegation.UnitPlanProcess.Vars;
+import vn.haiphong.dx.form.InputRejectedException;
+import vn.haiphong.dx.support.PlanFixtures;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class UnitPlanProcessTests {
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired IdentityService identity;
+    @Autowired PlanFixtures fixtures;
+    @Autowired AcknowledgementService acknowledgements;
+
+    @BeforeEach
+    void freshPlan() {
+        BpmnAwareTests.init(engine);
+        fixtures.freshDraft(PlanFixtures.KESAT);
+    }
+
+    @AfterEach
+    void reset() {
+        identity.clearAuthentication();
+        BpmnAwareTests.reset();
+    }
+
+    @Test
+    void unitSeesItsLeadAndCoordinatingTasksInItsOwnQueue() {
+        ProcessInstance unit = start("CAX");
+        assertThat(unit).isWaitingAt(Activities.ACKNOWLEDGE_PLAN);
+        assertThat(task(unit)).hasCandidateGroup("kesat-cax");
+        Assertions.assertThat(task(unit).getName()).isEqualTo("Tiếp nhận kế hoạch, lồng ghép vào kế hoạch công tác – "
+                + "Kế hoạch tổ chức các hoạt động hưởng ứng Ngày Chuyển đổi số quốc gia năm 2025 trên địa bàn xã Kẻ Sặt – Công an xã");
+        String summary = (String) runtime.getVariable(unit.getId(), Vars.ASSIGNMENT_SUMMARY);
+        Assertions.assertThat(summary)
+                .contains("Chủ trì (đơn vị chịu trách nhiệm chính):")
+                .contains("VNeID")
+                .contains("Phối hợp (tham gia cùng đơn vị chủ trì):")
+                .contains("Đi từng ngõ, gõ từng nhà");
+    }
+
+    @Test
+    void acknowledgementIsStoredWithItsPlannedActivitiesAndCounted() {
+        ProcessInstance unit = start("TCNS");
+        identity.setAuthentication("kesat.tcns", List.of("kesat-tcns"));
+        tasks.complete(task(unit).getId(), Variables.createVariables()
+                .putValue(Vars.PERSON_IN_CHARGE, "Trần Thị B – Tổ trưởng")
+                .putValue(Vars.CONTACT, "0912 345 678")
+                .putValue(Vars.PLANNED_ACTIVITIES, Variables.objectValue(List.of(
+                        Map.of("month", 10, "activity", "Hướng dẫn cài đặt VNeID tại nhà văn hóa thôn"),
+                        Map.of("month", 11, "activity", "Hướng dẫn nộp hồ sơ trực tuyến"))).serializationDataFormat("application/json").create())
+                .putValue(Vars.ACKNOWLEDGEMENT_NOTES, "Cần thêm điện thoại mẫu"));
+        fixtures.executeJobs();
+        assertThat(unit).isEnded().hasPassed(Activities.END_ACKNOWLEDGED);
+
+        UnitAcknowledgement stored = acknowledgements.acknowledgements(PlanFixtures.KESAT).stream()
+                .filter(a -> a.unitCode().equals("TCNS")).findFirst().orElseThrow();
+        Assertions.assertThat(stored.personInCharge()).isEqualTo("Trần Thị B – Tổ trưởng");
+        Assertions.assertThat(stored.acknowledgedBy()).isEqualTo("kesat.tcns");
+        Assertions.assertThat(fixtures.count("select count(*) from dx_acknowledgement_activity where plan_code = ? and unit_code = ?",
+                PlanFixtures.KESAT, "TCNS")).isEqualTo(2);
+        Assertions.assertThat(fixtures.count("select acknowledged_count from dx_plan where code = ?", PlanFixtures.KESAT)).isEqualTo(1);
+    }
+
+    @Test
+    void aUserOfAnotherUnitCannotAcknowledgeForTheUnit() {
+        ProcessInstance unit = start("TCNS");
+        identity.setAuthentication("kesat.cax", List.of("kesat-cax"));
+        String taskId = task(unit).getId();
+        assertThatThrownBy(() -> tasks.complete(taskId, Map.of(Vars.PERSON_IN_CHARGE, "Người lạ",
+                Vars.PLANNED_ACTIVITIES, List.of(Map.of("month", 10, "activity", "x")))))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageContaining("không thuộc Tổ Công nghệ số cộng đồng");
+        assertThat(unit).isWaitingAt(Activities.ACKNOWLEDGE_PLAN);
+        Assertions.assertThat(fixtures.count("select count(*) from dx_acknowledgement where plan_code = ?", PlanFixtures.KESAT)).isZero();
+    }
+
+    @Test
+    void acknowledgementWithoutPlannedActivitiesIsRefused() {
+        ProcessInstance unit = start("THON");
+        String taskId = task(unit).getId();
+        assertThatThrownBy(() -> tasks.complete(taskId, Map.of(Vars.PERSON_IN_CHARGE, "Trưởng thôn")))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageContaining("cần ít nhất một hoạt động");
+        assertThat(unit).isWaitingAt(Activities.ACKNOWLEDGE_PLAN);
+        Assertions.assertThat(tasks.getVariable(taskId, Vars.PERSON_IN_CHARGE)).isNull();
+    }
+
+    private ProcessInstance start(String unitCode) {
+        return runtime.createProcessInstanceByKey(UnitPlanProcess.ID)
+                .businessKey(PlanFixtures.KESAT)
+                .setVariable(Vars.PLAN_CODE, PlanFixtures.KESAT)
+                .setVariable(Vars.UNIT_CODE, unitCode)
+                .execute();
+    }
+}

@@ -1,0 +1,190 @@
+package vn.haiphong.dx.plan;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import vn.haiphong.dx.delegation.UnitPlanProcess;
+import vn.haiphong.dx.form.InputRejectedException;
+import vn.haiphong.dx.plan.PlanIssuanceProcess.Activities;
+import vn.haiphong.dx.plan.PlanIssuanceProcess.Decisions;
+import vn.haiphong.dx.plan.PlanIssuanceProcess.Vars;
+import vn.haiphong.dx.support.PlanFixtures;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class PlanIssuanceProcessTests {
+
+    @Autowired ProcessEngine engine;
+    @Autowired TaskService tasks;
+    @Autowired PlanFixtures fixtures;
+    @Autowired PlanRepository plans;
+    @Autowired PlanCatalog catalog;
+
+    ProcessInstance plan;
+
+    @BeforeEach
+    void freshDraft() {
+        BpmnAwareTests.init(engine);
+        plan = fixtures.freshDraft(PlanFixtures.SNNMT);
+    }
+
+    @AfterEach
+    void reset() {
+        BpmnAwareTests.reset();
+    }
+
+    @Test
+    void draftWaitsForTheFocalUnitWithThePlanInItsName() {
+        assertThat(plan).isWaitingAt(Activities.SUBMIT_DRAFT);
+        assertThat(task(plan)).hasCandidateGroup("snnmt-vp");
+        Assertions.assertThat(task(plan).getName())
+                .isEqualTo("Hoàn thiện, trình dự thảo kế hoạch – Kế hoạch Truyền thông về Chuyển đổi số năm 2025");
+        Assertions.assertThat(fixtures.status(PlanFixtures.SNNMT)).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void approvedDraftIsIssuedAndDelegatedToEveryUnitInItsOwnQueue() {
+        submit("Kính trình Lãnh đạo Sở xem xét");
+        assertThat(plan).isWaitingAt(Activities.REVIEW_DRAFT);
+        assertThat(task(plan)).hasCandidateGroup("snnmt-lanhdao");
+
+        review(Decisions.APPROVE, null);
+        assertThat(plan).isWaitingAt(Activities.RECORD_ISSUANCE);
+        assertThat(task(plan)).hasCandidateGroup("snnmt-vp");
+
+        issue("125/KH-SNNMT");
+        Assertions.assertThat(plans.find(PlanFixtures.SNNMT).orElseThrow())
+                .extracting(PlanRepository.PlanRow::status, PlanRepository.PlanRow::documentNumber)
+                .containsExactly(PlanRepository.Status.ISSUED, "125/KH-SNNMT");
+        fixtures.executeJobs();
+
+        assertThat(plan).isWaitingAt(Activities.DELEGATE_TO_UNITS);
+        List<Task> acknowledgements = unitTasks();
+        PlanDefinition definition = catalog.get(PlanFixtures.SNNMT);
+        Assertions.assertThat(acknowledgements).hasSize(definition.units().size());
+        for (PlanDefinition.Unit unit : definition.units()) {
+            String group = "snnmt-" + unit.code().toLowerCase();
+            List<Task> own = taskQuery().processDefinitionKey(UnitPlanProcess.ID).taskCandidateGroup(group).list();
+            Assertions.assertThat(own).as("tasks in the queue of %s", group).hasSize(1);
+            Assertions.assertThat(own.get(0).getName()).endsWith(" – " + unit.name());
+            Assertions.assertThat(candidateGroups(own.get(0))).containsExactly(group);
+        }
+    }
+
+    @Test
+    void returnedDraftIsRevisedAndResubmittedUntilApproved() {
+        submit("Dự thảo lần 1");
+        review(Decisions.RETURN, "Bổ sung chỉ tiêu cho tháng cao điểm");
+        assertThat(plan).isWaitingAt(Activities.SUBMIT_DRAFT);
+        Assertions.assertThat(tasks.getVariable(task(plan).getId(), Vars.REVIEW_COMMENTS))
+                .isEqualTo("Bổ sung chỉ tiêu cho tháng cao điểm");
+        Assertions.assertThat(fixtures.status(PlanFixtures.SNNMT)).isEqualTo("RETURNED");
+
+        submit("Dự thảo lần 2, đã bổ sung chỉ tiêu");
+        review(Decisions.APPROVE, "Đồng ý");
+        assertThat(plan).isWaitingAt(Activities.RECORD_ISSUANCE);
+        Assertions.assertThat(plans.reviews(PlanFixtures.SNNMT))
+                .extracting(PlanRepository.ReviewRow::round, PlanRepository.ReviewRow::action)
+                .containsExactly(Assertions.tuple(1, "SUBMITTED"), Assertions.tuple(1, "RETURNED"),
+                        Assertions.tuple(2, "SUBMITTED"), Assertions.tuple(2, "APPROVED"));
+    }
+
+    @Test
+    void returnWithoutCommentsIsRefusedAndChangesNothing() {
+        submit("Dự thảo");
+        String reviewTask = task(plan).getId();
+        assertThatThrownBy(() -> tasks.complete(reviewTask, Map.of(Vars.REVIEW_DECISION, Decisions.RETURN)))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageContaining("«Ý kiến của lãnh đạo» là bắt buộc");
+        assertThat(plan).isWaitingAt(Activities.REVIEW_DRAFT);
+        Assertions.assertThat(task(plan).getId()).isEqualTo(reviewTask);
+        Assertions.assertThat(tasks.getVariable(reviewTask, Vars.REVIEW_DECISION)).isNull();
+        Assertions.assertThat(fixtures.status(PlanFixtures.SNNMT)).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void issuanceNumberMustCarryThePlansSymbol() {
+        submit("Dự thảo");
+        review(Decisions.APPROVE, null);
+        String issuanceTask = task(plan).getId();
+        assertThatThrownBy(() -> tasks.complete(issuanceTask, issuance("7/KH-UBND")))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageContaining("<số>/KH-SNNMT");
+        assertThatThrownBy(() -> tasks.complete(issuanceTask, issuance("KH-SNNMT")))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageContaining("«Số, ký hiệu văn bản» không đúng định dạng");
+        assertThat(plan).isWaitingAt(Activities.RECORD_ISSUANCE);
+        Assertions.assertThat(fixtures.status(PlanFixtures.SNNMT)).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void planEndsWhenEveryUnitHasAcknowledged() {
+        submit("Dự thảo");
+        review(Decisions.APPROVE, null);
+        issue("126/KH-SNNMT");
+        fixtures.executeJobs();
+        List<Task> acknowledgements = unitTasks();
+        for (int i = 0; i < acknowledgements.size(); i++) {
+            Assertions.assertThat(plans.find(PlanFixtures.SNNMT).orElseThrow().allAcknowledged()).isFalse();
+            tasks.complete(acknowledgements.get(i).getId(), Map.of(
+                    UnitPlanProcess.Vars.PERSON_IN_CHARGE, "Cán bộ " + i,
+                    UnitPlanProcess.Vars.PLANNED_ACTIVITIES, List.of(Map.of("month", 10, "activity", "Treo băng rôn"))));
+        }
+        fixtures.executeJobs();
+        PlanRepository.PlanRow row = plans.find(PlanFixtures.SNNMT).orElseThrow();
+        Assertions.assertThat(row.acknowledgedCount()).isEqualTo(acknowledgements.size());
+        Assertions.assertThat(row.allAcknowledged()).isTrue();
+        assertThat(plan).isEnded().hasPassed(Activities.END_DELEGATED);
+    }
+
+    private List<Task> unitTasks() {
+        return taskQuery().processDefinitionKey(UnitPlanProcess.ID).processInstanceBusinessKey(PlanFixtures.SNNMT).list();
+    }
+
+    private List<String> candidateGroups(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> "candidate".equals(link.getType())).map(IdentityLink::getGroupId).toList();
+    }
+
+    private void submit(String note) {
+        complete(task(plan), withVariables(Vars.DRAFT_NOTE, note));
+    }
+
+    private void review(String decision, String comments) {
+        Map<String, Object> values = new java.util.HashMap<>(Map.of(Vars.REVIEW_DECISION, decision));
+        if (comments != null) {
+            values.put(Vars.REVIEW_COMMENTS, comments);
+        }
+        complete(task(plan), values);
+    }
+
+    private void issue(String number) {
+        complete(task(plan), issuance(number));
+    }
+
+    private static Map<String, Object> issuance(String number) {
+        return Map.of(Vars.DOCUMENT_NUMBER, number, Vars.ISSUED_ON, "2025-01-10",
+                Vars.SIGNER_NAME, "Lương Thị Kiểm", Vars.SIGNER_TITLE, "PHÓ GIÁM ĐỐC");
+    }
+}

@@ -1,0 +1,76 @@
+package vn.haiphong.dx.support;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.PlanService;
+
+/** Puts a seed plan back to a fresh draft, so every test starts where the plan's life begins. */
+@Component
+public class PlanFixtures {
+
+    public static final String SNNMT = "snnmt-tt-cds-2025";
+    public static final String KESAT = "kesat-ncds-2025";
+
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final IdentityService identity;
+    private final JdbcClient jdbc;
+    private final PlanCatalog catalog;
+    private final PlanService plans;
+
+    PlanFixtures(RuntimeService runtime, ManagementService management, IdentityService identity, JdbcClient jdbc,
+                 PlanCatalog catalog, PlanService plans) {
+        this.runtime = runtime;
+        this.management = management;
+        this.identity = identity;
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.plans = plans;
+    }
+
+    /** Deletes the plan's instances and rows and registers it again as a draft; returns its instance. */
+    public ProcessInstance freshDraft(String planCode) {
+        identity.clearAuthentication();
+        List<String> ids = runtime.createProcessInstanceQuery().processInstanceBusinessKey(planCode)
+                .processDefinitionKey("PlanIssuanceProcess").list().stream().map(ProcessInstance::getId).toList();
+        if (!ids.isEmpty()) {
+            runtime.deleteProcessInstances(ids, "test reset", true, true);
+        }
+        for (String table : List.of("dx_acknowledgement_activity", "dx_acknowledgement", "dx_task_assignment",
+                "dx_plan_unit", "dx_plan_review")) {
+            jdbc.sql("delete from " + table + " where plan_code = ?").param(planCode).update();
+        }
+        jdbc.sql("delete from dx_plan where code = ?").param(planCode).update();
+        plans.registerDraft(catalog.get(planCode));
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(planCode)
+                .processDefinitionKey("PlanIssuanceProcess").singleResult();
+    }
+
+    /** Runs every due job (the asynchronous save points), as the job executor would. */
+    public void executeJobs() {
+        for (int round = 0; round < 10; round++) {
+            List<Job> jobs = management.createJobQuery().executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> management.executeJob(job.getId()));
+        }
+    }
+
+    public String status(String planCode) {
+        return jdbc.sql("select status from dx_plan where code = ?").param(planCode).query(String.class).single();
+    }
+
+    public int count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Integer.class).single();
+    }
+}

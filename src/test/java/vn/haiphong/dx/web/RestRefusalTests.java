@@ -1,0 +1,122 @@
+package vn.haiphong.dx.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+import vn.haiphong.dx.support.PlanFixtures;
+
+/** Invalid completions through the public REST API are refused with a clear message and change nothing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:dx-web;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+class RestRefusalTests {
+
+    @Autowired TestRestTemplate http;
+    @Autowired TaskService tasks;
+    @Autowired PlanFixtures fixtures;
+
+    String draftTask;
+
+    @BeforeEach
+    void freshDraft() {
+        fixtures.freshDraft(PlanFixtures.SNNMT);
+        draftTask = tasks.createTaskQuery().processInstanceBusinessKey(PlanFixtures.SNNMT).singleResult().getId();
+    }
+
+    @Test
+    void anonymousRequestsAreRefusedButHealthIsOpen() {
+        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/api/plans", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("khong.ton.tai", "sai-mat-khau").getForEntity("/engine-rest/task", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void missingRequiredFieldIsRefused() {
+        ResponseEntity<Map> response = complete(Map.of());
+        assertRefused(response, "«Nội dung trình lãnh đạo» là bắt buộc");
+    }
+
+    @Test
+    void wrongTypeIsRefused() {
+        ResponseEntity<Map> response = complete(Map.of("draftNote", Map.of("value", 12, "type", "Integer")));
+        assertRefused(response, "«Nội dung trình lãnh đạo» phải là văn bản");
+    }
+
+    @Test
+    void oversizedTextIsRefused() {
+        ResponseEntity<Map> response = complete(Map.of("draftNote", Map.of("value", "x".repeat(2001), "type", "String")));
+        assertRefused(response, "dài 2001 ký tự, vượt quá giới hạn 2000 ký tự");
+    }
+
+    @Test
+    void textWhereANumberBelongsIsRefusedInsideAList() {
+        complete(Map.of("draftNote", Map.of("value", "Kính trình", "type", "String")));
+        Task review = tasks.createTaskQuery().processInstanceBusinessKey(PlanFixtures.SNNMT).singleResult();
+        ResponseEntity<Map> refused = post("snnmt.lanhdao", "/engine-rest/task/" + review.getId() + "/complete",
+                Map.of("variables", Map.of("reviewDecision", Map.of("value", "XOA", "type", "String"))));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) refused.getBody().get("message")).contains("«Ý kiến phê duyệt» có giá trị không nằm trong danh sách lựa chọn");
+        assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void validCompletionIsAccepted() {
+        ResponseEntity<Map> response = complete(Map.of("draftNote", Map.of("value", "Kính trình Lãnh đạo Sở", "type", "String")));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(fixtures.status(PlanFixtures.SNNMT)).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void onlyTheOfficeAndLeadershipOfTheAgencyMonitorItsPlans() {
+        assertThat(http.withBasicAuth("snnmt.vp", "demo").getForEntity("/api/plans/" + PlanFixtures.SNNMT + "/acknowledgements",
+                String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("snnmt.lanhdao", "demo").getForEntity("/monitor/plans/" + PlanFixtures.SNNMT,
+                String.class).getBody()).contains("Kế hoạch Truyền thông về Chuyển đổi số năm 2025", "Chưa tiếp nhận");
+        ResponseEntity<Map> unitUser = http.withBasicAuth("snnmt.tccb", "demo")
+                .getForEntity("/api/plans/" + PlanFixtures.SNNMT + "/acknowledgements", Map.class);
+        assertThat(unitUser.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat((String) unitUser.getBody().get("message")).contains("Chỉ đơn vị đầu mối và lãnh đạo");
+        assertThat(http.withBasicAuth("kesat.vhxh", "demo").getForEntity("/api/plans/" + PlanFixtures.SNNMT + "/acknowledgements",
+                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        List<?> visible = http.withBasicAuth("kesat.vhxh", "demo").getForObject("/api/plans", List.class);
+        assertThat(visible).hasSize(1);
+    }
+
+    private void assertRefused(ResponseEntity<Map> response, String reason) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) response.getBody().get("message")).contains("Dữ liệu chưa hợp lệ, chưa lưu gì").contains(reason);
+        assertThat(tasks.createTaskQuery().taskId(draftTask).count()).as("the task is still open").isEqualTo(1);
+        assertThat(tasks.getVariable(draftTask, "draftNote")).as("nothing was written").isNull();
+        assertThat(fixtures.status(PlanFixtures.SNNMT)).isEqualTo("DRAFT");
+        assertThat(fixtures.count("select count(*) from dx_plan_review where plan_code = ?", PlanFixtures.SNNMT)).isZero();
+    }
+
+    private ResponseEntity<Map> complete(Map<String, Object> variables) {
+        return post("snnmt.vp", "/engine-rest/task/" + draftTask + "/complete", Map.of("variables", variables));
+    }
+
+    private ResponseEntity<Map> post(String user, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
+    }
+}
