@@ -2,14 +2,14 @@ package vn.haiphong.dx.delegation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
 import vn.haiphong.dx.delegation.AcknowledgementRepository.AssignmentRow;
 import vn.haiphong.dx.delegation.AcknowledgementRepository.PlannedActivity;
 import vn.haiphong.dx.delegation.AcknowledgementRepository.UnitRow;
-import vn.haiphong.dx.delegation.UnitPlanProcess.ActivityRow;
 import vn.haiphong.dx.form.InputRejectedException;
 import vn.haiphong.dx.plan.PlanCatalog;
 import vn.haiphong.dx.plan.PlanDefinition;
@@ -21,6 +21,9 @@ public class AcknowledgementService {
 
     /** What a unit's tasks show: its queue, the business context and its assignments. */
     record UnitAssignment(String groupId, String taskContext, String summary) {}
+
+    /** Length of one activity in {@code dx_acknowledgement_activity}. */
+    static final int MAX_ACTIVITY = 500;
 
     private final AcknowledgementRepository units;
     private final PlanRepository plans;
@@ -59,7 +62,7 @@ public class AcknowledgementService {
      * Records the acknowledgement and counts it for the plan. Refuses a second acknowledgement and one made
      * by a user outside the unit.
      */
-    void acknowledge(String planCode, String unitCode, String personInCharge, String contact, Object plannedActivities,
+    void acknowledge(String planCode, String unitCode, String personInCharge, String contact, String plannedActivities,
                      String notes, String actor, List<String> actorGroups) {
         UnitRow unit = unit(planCode, unitCode);
         if (actor != null && !actorGroups.contains(unit.groupId())) {
@@ -82,16 +85,28 @@ public class AcknowledgementService {
         return units.statuses(planCode);
     }
 
-    /** Rows of the planned-activities list; the form rules have already checked each cell. */
-    private static List<PlannedActivity> activities(Object value) {
+    /** One planned activity per line: "Tháng 10: Treo băng rôn …" (the form's pattern checks the same shape). */
+    private static final Pattern ACTIVITY_LINE = Pattern.compile("^\\s*[Tt]háng\\s*(1[0-2]|0?[1-9])\\s*[:.\\-–]\\s*(\\S.*)$");
+
+    static List<PlannedActivity> activities(String text) {
         List<PlannedActivity> rows = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            for (Object item : list) {
-                if (item instanceof Map<?, ?> row && row.get(ActivityRow.MONTH) instanceof Number month
-                        && row.get(ActivityRow.ACTIVITY) != null) {
-                    rows.add(new PlannedActivity(month.intValue(), row.get(ActivityRow.ACTIVITY).toString().strip()));
-                }
+        if (text == null) {
+            return rows;
+        }
+        for (String line : text.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
             }
+            Matcher m = ACTIVITY_LINE.matcher(line);
+            if (!m.matches()) {
+                throw new InputRejectedException("«Hoạt động dự kiến theo tháng»: dòng «" + line.strip()
+                        + "» cần bắt đầu bằng «Tháng N:» (N từ 1 đến 12)");
+            }
+            String activity = m.group(2).strip();
+            if (activity.length() > MAX_ACTIVITY) {
+                throw new InputRejectedException("«Hoạt động dự kiến theo tháng»: mỗi hoạt động tối đa " + MAX_ACTIVITY + " ký tự");
+            }
+            rows.add(new PlannedActivity(Integer.parseInt(m.group(1)), activity));
         }
         return rows;
     }

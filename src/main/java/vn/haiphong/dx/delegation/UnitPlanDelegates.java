@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.haiphong.dx.delegation.UnitPlanProcess.Vars;
-import vn.haiphong.dx.form.FormValues;
 import vn.haiphong.dx.shared.ProcessContext;
 
 /** The service tasks of {@code UnitPlanProcess}. */
@@ -29,7 +28,7 @@ class UnitPlanDelegates {
         return execution -> service.acknowledge(plan(execution), unit(execution),
                 ProcessContext.text(execution, Vars.PERSON_IN_CHARGE),
                 ProcessContext.text(execution, Vars.CONTACT),
-                FormValues.plain(execution.getVariableTyped(Vars.PLANNED_ACTIVITIES)),
+                ProcessContext.text(execution, Vars.PLANNED_ACTIVITIES),
                 ProcessContext.text(execution, Vars.ACKNOWLEDGEMENT_NOTES),
                 ProcessContext.currentUser(execution),
                 ProcessContext.currentGroups(execution));

@@ -27,15 +27,6 @@ public final class UnitPlanProcess {
         }
     }
 
-    /** Keys of one row of {@link Vars#PLANNED_ACTIVITIES}. */
-    public static final class ActivityRow {
-        public static final String MONTH = "month";
-        public static final String ACTIVITY = "activity";
-
-        private ActivityRow() {
-        }
-    }
-
     public static final class Activities {
         public static final String ACKNOWLEDGE_PLAN = "Task_AcknowledgePlan";
         public static final String END_ACKNOWLEDGED = "EndEvent_UnitPartDone";

@@ -72,9 +72,8 @@ class UnitPlanProcessTests {
         tasks.complete(task(unit).getId(), Variables.createVariables()
                 .putValue(Vars.PERSON_IN_CHARGE, "Trần Thị B – Tổ trưởng")
                 .putValue(Vars.CONTACT, "0912 345 678")
-                .putValue(Vars.PLANNED_ACTIVITIES, Variables.objectValue(List.of(
-                        Map.of("month", 10, "activity", "Hướng dẫn cài đặt VNeID tại nhà văn hóa thôn"),
-                        Map.of("month", 11, "activity", "Hướng dẫn nộp hồ sơ trực tuyến"))).serializationDataFormat("application/json").create())
+                .putValue(Vars.PLANNED_ACTIVITIES, "Tháng 10: Hướng dẫn cài đặt VNeID tại nhà văn hóa thôn\n"
+                        + "Tháng 11 – Hướng dẫn nộp hồ sơ trực tuyến\n")
                 .putValue(Vars.ACKNOWLEDGEMENT_NOTES, "Cần thêm điện thoại mẫu"));
         fixtures.executeJobs();
         assertThat(unit).isEnded().hasPassed(Activities.END_ACKNOWLEDGED);
@@ -94,11 +93,27 @@ class UnitPlanProcessTests {
         identity.setAuthentication("kesat.cax", List.of("kesat-cax"));
         String taskId = task(unit).getId();
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of(Vars.PERSON_IN_CHARGE, "Người lạ",
-                Vars.PLANNED_ACTIVITIES, List.of(Map.of("month", 10, "activity", "x")))))
+                Vars.PLANNED_ACTIVITIES, "Tháng 10: Hỗ trợ người dân")))
                 .isInstanceOf(InputRejectedException.class)
                 .hasMessageContaining("không thuộc Tổ Công nghệ số cộng đồng");
         assertThat(unit).isWaitingAt(Activities.ACKNOWLEDGE_PLAN);
         Assertions.assertThat(fixtures.count("select count(*) from dx_acknowledgement where plan_code = ?", PlanFixtures.KESAT)).isZero();
+    }
+
+    @Test
+    void plannedActivitiesMustNameTheirMonth() {
+        ProcessInstance unit = start("THON");
+        String taskId = task(unit).getId();
+        assertThatThrownBy(() -> tasks.complete(taskId, Map.of(Vars.PERSON_IN_CHARGE, "Trưởng thôn",
+                Vars.PLANNED_ACTIVITIES, "Tháng 10: Họp dân\nTháng 13: Họp dân lần hai")))
+                .isInstanceOf(InputRejectedException.class)
+                .hasMessageContaining("«Hoạt động dự kiến theo tháng» không đúng định dạng yêu cầu");
+        assertThat(unit).isWaitingAt(Activities.ACKNOWLEDGE_PLAN);
+        Assertions.assertThat(AcknowledgementService.activities("Tháng 10: Họp dân\n\n  tháng 3 - Tập huấn kỹ năng số\r\n"))
+                .containsExactly(new AcknowledgementRepository.PlannedActivity(10, "Họp dân"),
+                        new AcknowledgementRepository.PlannedActivity(3, "Tập huấn kỹ năng số"));
+        assertThatThrownBy(() -> AcknowledgementService.activities("Họp dân tháng 10"))
+                .isInstanceOf(InputRejectedException.class).hasMessageContaining("cần bắt đầu bằng «Tháng N:»");
     }
 
     @Test
@@ -107,7 +122,7 @@ class UnitPlanProcessTests {
         String taskId = task(unit).getId();
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of(Vars.PERSON_IN_CHARGE, "Trưởng thôn")))
                 .isInstanceOf(InputRejectedException.class)
-                .hasMessageContaining("cần ít nhất một hoạt động");
+                .hasMessageContaining("«Hoạt động dự kiến theo tháng» là bắt buộc");
         assertThat(unit).isWaitingAt(Activities.ACKNOWLEDGE_PLAN);
         Assertions.assertThat(tasks.getVariable(taskId, Vars.PERSON_IN_CHARGE)).isNull();
     }

@@ -149,7 +149,7 @@ class PlanIssuanceProcessTests {
             Assertions.assertThat(plans.find(PlanFixtures.SNNMT).orElseThrow().allAcknowledged()).isFalse();
             tasks.complete(acknowledgements.get(i).getId(), Map.of(
                     UnitPlanProcess.Vars.PERSON_IN_CHARGE, "Cán bộ " + i,
-                    UnitPlanProcess.Vars.PLANNED_ACTIVITIES, List.of(Map.of("month", 10, "activity", "Treo băng rôn"))));
+                    UnitPlanProcess.Vars.PLANNED_ACTIVITIES, "Tháng 10: Treo băng rôn"));
         }
         fixtures.executeJobs();
         PlanRepository.PlanRow row = plans.find(PlanFixtures.SNNMT).orElseThrow();
