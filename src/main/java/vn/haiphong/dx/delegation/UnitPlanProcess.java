@@ -2,8 +2,9 @@ package vn.haiphong.dx.delegation;
 
 /**
  * {@code processes/UnitPlanProcess.bpmn}: one instance per unit of an issued plan (its own instance, so
- * units never contend on a shared one). Now: the unit acknowledges the plan and says how it folds the
- * work into its own work plan.
+ * units never contend on a shared one): the unit acknowledges the plan and says how it folds the work into
+ * its own work plan, reports every period (one {@code PeriodicReportProcess} each), and closes its part with
+ * its final report when the plan's period is over.
  */
 public final class UnitPlanProcess {
 
@@ -22,6 +23,15 @@ public final class UnitPlanProcess {
         public static final String CONTACT = "contact";
         public static final String PLANNED_ACTIVITIES = "plannedActivities";
         public static final String ACKNOWLEDGEMENT_NOTES = "acknowledgementNotes";
+        /** Element variable of the per-period multi-instance. */
+        public static final String PERIOD_CODE = "periodCode";
+        public static final String FINAL_OPEN_AT = "finalOpenAt";
+        public static final String FINAL_DUE_AT = "finalDueAt";
+        public static final String FINAL_INFO = "finalInfo";
+        public static final String FINAL_SUMMARY = "finalSummary";
+        public static final String SELF_ASSESSMENT = "selfAssessment";
+        public static final String FINAL_PROPOSALS = "finalProposals";
+        public static final String FINAL_REPORT_ID = "finalReportId";
 
         private Vars() {
         }
@@ -29,6 +39,9 @@ public final class UnitPlanProcess {
 
     public static final class Activities {
         public static final String ACKNOWLEDGE_PLAN = "Task_AcknowledgePlan";
+        public static final String REPORT_EACH_PERIOD = "CallActivity_ReportEachPeriod";
+        public static final String PLAN_PERIOD_OVER = "Event_PlanPeriodOver";
+        public static final String SUBMIT_FINAL_REPORT = "Task_SubmitFinalReport";
         public static final String END_ACKNOWLEDGED = "EndEvent_UnitPartDone";
 
         private Activities() {

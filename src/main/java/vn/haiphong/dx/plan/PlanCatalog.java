@@ -39,7 +39,7 @@ public class PlanCatalog {
     private final Map<String, PlanDefinition> plans;
     private final Map<String, Source> sources = new HashMap<>();
 
-    PlanCatalog(@Value("${app.plans.location:classpath*:plans/*.yaml}") String location) {
+    public PlanCatalog(@Value("${app.plans.location:classpath*:plans/*.yaml}") String location) {
         this.plans = load(location, sources);
     }
 

@@ -1,15 +1,11 @@
 package vn.haiphong.dx.plan;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import vn.haiphong.dx.form.InputRejectedException;
 import vn.haiphong.dx.plan.PlanIssuanceProcess.Vars;
 import vn.haiphong.dx.shared.ProcessContext;
 
@@ -38,7 +34,7 @@ class PlanStepDelegates {
     JavaDelegate issuePlanDelegate(PlanService service) {
         return execution -> service.issue(planCode(execution),
                 ProcessContext.text(execution, Vars.DOCUMENT_NUMBER),
-                date(execution.getVariable(Vars.ISSUED_ON)),
+                ProcessContext.date(execution.getVariable(Vars.ISSUED_ON), "Ngày ban hành"),
                 ProcessContext.text(execution, Vars.SIGNER_NAME),
                 ProcessContext.text(execution, Vars.SIGNER_TITLE),
                 ProcessContext.currentUser(execution));
@@ -46,17 +42,5 @@ class PlanStepDelegates {
 
     private static String planCode(DelegateExecution execution) {
         return (String) execution.getVariable(Vars.PLAN_CODE);
-    }
-
-    /** Camunda Forms submit a date as "yyyy-MM-dd"; the Java API may pass a Date. */
-    static LocalDate date(Object value) {
-        if (value instanceof Date date) {
-            return date.toInstant().atZone(PlanService.ZONE).toLocalDate();
-        }
-        try {
-            return LocalDate.parse(String.valueOf(value).substring(0, Math.min(10, String.valueOf(value).length())));
-        } catch (DateTimeParseException e) {
-            throw new InputRejectedException("«Ngày ban hành» không phải ngày hợp lệ");
-        }
     }
 }

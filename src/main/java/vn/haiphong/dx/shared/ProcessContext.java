@@ -1,13 +1,21 @@
 package vn.haiphong.dx.shared;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
+import vn.haiphong.dx.form.InputRejectedException;
+
 /** What delegates read from the engine: the acting user and submitted values. */
 public final class ProcessContext {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private ProcessContext() {
     }
@@ -32,5 +40,18 @@ public final class ProcessContext {
         }
         String text = value.toString().trim();
         return text.isEmpty() ? null : text;
+    }
+
+    /** A date a person entered: Camunda Forms submit "yyyy-MM-dd"; the Java API may pass a Date. */
+    public static LocalDate date(Object value, String label) {
+        if (value instanceof Date date) {
+            return date.toInstant().atZone(ZONE).toLocalDate();
+        }
+        String text = String.valueOf(value);
+        try {
+            return LocalDate.parse(text.substring(0, Math.min(10, text.length())));
+        } catch (DateTimeParseException e) {
+            throw new InputRejectedException("«" + label + "» không phải ngày hợp lệ");
+        }
     }
 }

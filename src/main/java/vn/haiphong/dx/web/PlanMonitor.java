@@ -13,6 +13,9 @@ import vn.haiphong.dx.plan.PlanCatalog;
 import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.plan.PlanRepository;
 import vn.haiphong.dx.plan.PlanRepository.PlanRow;
+import vn.haiphong.dx.reporting.PeriodStatus;
+import vn.haiphong.dx.reporting.ReportingPeriod;
+import vn.haiphong.dx.reporting.ReportingService;
 import vn.haiphong.dx.security.AppUser;
 import vn.haiphong.dx.unit.UnitGroups;
 
@@ -32,11 +35,14 @@ class PlanMonitor {
     private final PlanCatalog catalog;
     private final PlanRepository plans;
     private final AcknowledgementService acknowledgements;
+    private final ReportingService reporting;
 
-    PlanMonitor(PlanCatalog catalog, PlanRepository plans, AcknowledgementService acknowledgements) {
+    PlanMonitor(PlanCatalog catalog, PlanRepository plans, AcknowledgementService acknowledgements,
+                ReportingService reporting) {
         this.catalog = catalog;
         this.plans = plans;
         this.acknowledgements = acknowledgements;
+        this.reporting = reporting;
     }
 
     List<PlanOverview> visiblePlans(AppUser user) {
@@ -56,6 +62,19 @@ class PlanMonitor {
         PlanRow row = plans.find(planCode)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Kế hoạch chưa được khởi tạo"));
         return new PlanUnits(overview(plan, row), acknowledgements.acknowledgements(planCode));
+    }
+
+    PeriodStatus period(AppUser user, String planCode, String periodCode) {
+        units(user, planCode);
+        if (reporting.periods(planCode).stream().noneMatch(p -> p.code().equals(periodCode))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Kế hoạch không có kỳ báo cáo " + periodCode);
+        }
+        return reporting.status(planCode, periodCode);
+    }
+
+    List<ReportingPeriod> periods(AppUser user, String planCode) {
+        units(user, planCode);
+        return reporting.periods(planCode);
     }
 
     static boolean canMonitor(AppUser user, PlanDefinition plan) {

@@ -8,9 +8,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.haiphong.dx.reporting.PeriodStatus;
+import vn.haiphong.dx.reporting.ReportingPeriod;
 import vn.haiphong.dx.security.AppUser;
 
-/** JSON for the Office's monitoring: {@code /api/plans}, {@code /api/plans/{code}/acknowledgements}. */
+/** JSON for the Office's monitoring: plans, acknowledgements, periods and each period's reports. */
 @RestController
 @RequestMapping("/api/plans")
 class PlanMonitorApi {
@@ -24,6 +26,16 @@ class PlanMonitorApi {
     @GetMapping
     List<PlanMonitor.PlanOverview> plans(HttpServletRequest request) {
         return monitor.visiblePlans(AppUser.of(request));
+    }
+
+    @GetMapping("/{code}/periods")
+    List<ReportingPeriod> periods(@PathVariable String code, HttpServletRequest request) {
+        return monitor.periods(AppUser.of(request), code);
+    }
+
+    @GetMapping("/{code}/periods/{period}")
+    PeriodStatus period(@PathVariable String code, @PathVariable String period, HttpServletRequest request) {
+        return monitor.period(AppUser.of(request), code, period);
     }
 
     @GetMapping("/{code}/acknowledgements")

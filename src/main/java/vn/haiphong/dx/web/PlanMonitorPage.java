@@ -13,6 +13,8 @@ import org.springframework.web.util.HtmlUtils;
 
 import vn.haiphong.dx.delegation.UnitAcknowledgement;
 import vn.haiphong.dx.plan.PlanService;
+import vn.haiphong.dx.reporting.PeriodStatus;
+import vn.haiphong.dx.reporting.ReportingPeriod;
 import vn.haiphong.dx.security.AppUser;
 
 /**
@@ -27,6 +29,9 @@ class PlanMonitorPage {
     private static final Map<String, String> STATUS = Map.of(
             "DRAFT", "Dự thảo", "SUBMITTED", "Chờ lãnh đạo phê duyệt", "RETURNED", "Trả lại để chỉnh sửa",
             "APPROVED", "Đã phê duyệt, chờ ban hành", "ISSUED", "Đã ban hành");
+
+    private static final Map<PeriodStatus.State, String> STATE = Map.of(PeriodStatus.State.ON_TIME, "Đúng hạn",
+            PeriodStatus.State.LATE, "Nộp muộn", PeriodStatus.State.MISSING, "Chưa nộp");
 
     private final PlanMonitor monitor;
 
@@ -75,8 +80,47 @@ class PlanMonitorPage {
                     .append("</td><td>").append(unit.acknowledged() ? when(unit.acknowledgedAt()) : "—")
                     .append("</td></tr>");
         }
-        return html.append("</tbody></table><p><a href=\"/monitor/plans\">← Danh sách kế hoạch</a></p></main></body></html>")
+        html.append("</tbody></table><h2>Báo cáo định kỳ</h2><ul>");
+        for (ReportingPeriod period : monitor.periods(AppUser.of(request), code)) {
+            html.append("<li><a href=\"/monitor/plans/").append(esc(code)).append("/periods/").append(esc(period.code()))
+                    .append("\">").append(esc(capitalised(period.label()))).append("</a> — hạn nộp ")
+                    .append(DAY.format(period.dueOn())).append("</li>");
+        }
+        return html.append("</ul><p><a href=\"/monitor/plans\">← Danh sách kế hoạch</a></p></main></body></html>")
                 .toString();
+    }
+
+    @GetMapping(value = "/monitor/plans/{code}/periods/{period}", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
+    String period(@PathVariable String code, @PathVariable String period, HttpServletRequest request) {
+        PeriodStatus status = monitor.period(AppUser.of(request), code, period);
+        String label = status.periodLabel();
+        StringBuilder html = page(label.startsWith("báo cáo") ? capitalised(label) : "Báo cáo " + label);
+        html.append("<p class=\"summary\">Hạn nộp: hết ngày ").append(DAY.format(status.dueOn())).append(" · Đúng hạn: <strong>")
+                .append(status.count(PeriodStatus.State.ON_TIME)).append("</strong> · Nộp muộn: <strong>")
+                .append(status.count(PeriodStatus.State.LATE)).append("</strong> · Chưa nộp: <strong>")
+                .append(status.count(PeriodStatus.State.MISSING)).append("</strong></p>");
+        html.append("<table><thead><tr><th>Đơn vị</th><th>Tình trạng</th><th>Chỉ tiêu đạt</th><th>Chỉ tiêu chưa đạt</th>"
+                + "<th>Khó khăn, đề xuất</th><th>Đôn đốc</th></tr></thead><tbody>");
+        for (PeriodStatus.UnitReport unit : status.units()) {
+            html.append("<tr class=\"").append(unit.state() == PeriodStatus.State.MISSING ? "pending" : "done").append("\"><td>")
+                    .append(esc(unit.unitName())).append("</td><td>").append(STATE.get(unit.state()));
+            if (unit.submittedAt() != null) {
+                html.append("<br><small>").append(when(unit.submittedAt())).append(" · ").append(esc(unit.submittedBy())).append("</small>");
+            }
+            html.append("</td><td>").append(unit.state() == PeriodStatus.State.MISSING ? "—"
+                    : unit.targetsMet() + "/" + unit.targetsEvaluated()).append("</td><td>");
+            unit.targets().stream().filter(t -> !t.met()).forEach(t -> html.append("<div>").append(esc(t.description()))
+                    .append(" <small>(đạt ").append(t.actual()).append(")</small></div>"));
+            html.append("</td><td>").append(unit.hasDifficulty() ? esc(unit.difficultyDescription())
+                    + (unit.difficultyProposal() == null ? "" : "<br><small>Đề xuất: " + esc(unit.difficultyProposal()) + "</small>") : "—")
+                    .append("</td><td>").append(unit.urgings() == 0 ? "—" : unit.urgings() + " lần").append("</td></tr>");
+        }
+        return html.append("</tbody></table><p><a href=\"/monitor/plans/").append(esc(code))
+                .append("\">← Kế hoạch</a></p></main></body></html>").toString();
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static StringBuilder page(String title) {

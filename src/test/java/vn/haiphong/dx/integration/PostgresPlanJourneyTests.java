@@ -30,11 +30,13 @@ import vn.haiphong.dx.unit.UnitGroups;
 
 /**
  * The production profile on a real PostgreSQL server: the application starts, deploys every model and form,
- * loads both plans, and a plan runs from draft to every unit's acknowledgement through the public REST API,
- * with the job executor doing the asynchronous steps.
+ * loads both plans, and each plan runs from draft through every unit's acknowledgement and a full reporting
+ * period through the public REST API, with the job executor doing timers and asynchronous steps.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "app.admin.id=dxadmin", "app.admin.password=QuanTri-HaiPhong-2025"})
+        "app.admin.id=dxadmin", "app.admin.password=QuanTri-HaiPhong-2025",
+        // A training calendar: the plan starts at issuance and a plan day lasts half a second.
+        "app.calendar.mode=compressed", "app.calendar.seconds-per-day=0.5"})
 @ActiveProfiles("postgres")
 @Import(EmbeddedPostgresConfiguration.class)
 class PostgresPlanJourneyTests {
@@ -42,60 +44,89 @@ class PostgresPlanJourneyTests {
     private static final String ADMIN = "dxadmin";
     private static final String PASSWORD = "QuanTri-HaiPhong-2025";
     private static final String USER_PASSWORD = "MatKhau-DonVi-2025";
-    private static final String PLAN = "snnmt-tt-cds-2025";
 
     @Autowired TestRestTemplate http;
     @Autowired JdbcClient jdbc;
     @Autowired PlanCatalog catalog;
 
     @Test
-    void planRunsFromDraftToEveryAcknowledgementOnPostgres() {
+    void bothPlansRunFromDraftThroughAcknowledgementsAndAFullReportingPeriodOnPostgres() {
         assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
         assertThat(jdbc.sql("select code from dx_plan order by code").query(String.class).list())
-                .containsExactly("kesat-ncds-2025", PLAN);
+                .containsExactly("kesat-ncds-2025", "snnmt-tt-cds-2025");
         assertThat(list(ADMIN, PASSWORD, "/engine-rest/user?id=snnmt.vp")).as("no demo users in production").isEmpty();
 
         List<Map<String, Object>> resources = list(ADMIN, PASSWORD, "/engine-rest/deployment/"
                 + list(ADMIN, PASSWORD, "/engine-rest/deployment?sortBy=deploymentTime&sortOrder=desc").get(0).get("id") + "/resources");
         // The starter names resources by their path; compare file names.
         assertThat(resources).extracting(r -> java.nio.file.Path.of((String) r.get("name")).getFileName().toString()).contains(
-                "PlanIssuanceProcess.bpmn", "UnitPlanProcess.bpmn", "submitPlanDraft.form", "reviewPlanDraft.form",
-                "recordPlanIssuance.form", "acknowledgePlan.form");
+                "PlanIssuanceProcess.bpmn", "UnitPlanProcess.bpmn", "PeriodicReportProcess.bpmn", "submitPlanDraft.form",
+                "reviewPlanDraft.form", "recordPlanIssuance.form", "acknowledgePlan.form", "submitPeriodicReport.form",
+                "urgeUnit.form", "submitFinalReport.form");
 
-        PlanDefinition plan = catalog.get(PLAN);
-        String office = createUser(UnitGroups.unitGroupId("SNNMT", plan.focalUnit()));
-        String leader = createUser(UnitGroups.leadershipGroupId("SNNMT"));
+        runFirstPeriod("snnmt-tt-cds-2025", "88/KH-SNNMT", "2025-01", Map.of("postsPortal", 1, "postsFanpage", 1));
+        runFirstPeriod("kesat-ncds-2025", "29/KH-UBND", "2025-10", Map.of("residentsVneid", 40, "meetingsIntegrated", 1));
+    }
 
-        complete(office, onlyTask(office, "snnmt-vp"), Map.of("draftNote", text("Kính trình Lãnh đạo Sở")));
-        complete(leader, onlyTask(leader, "snnmt-lanhdao"), Map.of("reviewDecision", text("RETURN"),
-                "reviewComments", text("Bổ sung chỉ tiêu tháng 10")));
-        complete(office, onlyTask(office, "snnmt-vp"), Map.of("draftNote", text("Đã bổ sung chỉ tiêu tháng 10")));
-        complete(leader, onlyTask(leader, "snnmt-lanhdao"), Map.of("reviewDecision", text("APPROVE")));
-        complete(office, onlyTask(office, "snnmt-vp"), Map.of("documentNumber", text("88/KH-SNNMT"),
-                "issuedOn", text("2025-01-15"), "signerName", text("Lương Thị Kiểm"), "signerTitle", text("PHÓ GIÁM ĐỐC")));
+    /** Issuance with a review round, every unit's acknowledgement, then every unit's report for the first period. */
+    private void runFirstPeriod(String planCode, String number, String firstPeriod, Map<String, Integer> figures) {
+        PlanDefinition plan = catalog.get(planCode);
+        String agency = plan.agency().code();
+        String officeGroup = UnitGroups.unitGroupId(agency, plan.focalUnit());
+        String leadershipGroup = UnitGroups.leadershipGroupId(agency);
+        String office = createUser(officeGroup);
+        String leader = createUser(leadershipGroup);
 
+        complete(office, onlyTask(planCode, office, officeGroup), Map.of("draftNote", text("Kính trình lãnh đạo")));
+        complete(leader, onlyTask(planCode, leader, leadershipGroup), Map.of("reviewDecision", text("RETURN"),
+                "reviewComments", text("Bổ sung chỉ tiêu")));
+        complete(office, onlyTask(planCode, office, officeGroup), Map.of("draftNote", text("Đã bổ sung chỉ tiêu")));
+        complete(leader, onlyTask(planCode, leader, leadershipGroup), Map.of("reviewDecision", text("APPROVE")));
+        complete(office, onlyTask(planCode, office, officeGroup), Map.of("documentNumber", text(number),
+                "issuedOn", text("2025-01-15"), "signerName", text(plan.leadership().signerName()),
+                "signerTitle", text(plan.leadership().signerTitle())));
+
+        Map<String, String> users = new java.util.HashMap<>();
         for (PlanDefinition.Unit unit : plan.units()) {
-            String group = UnitGroups.unitGroupId("SNNMT", unit.code());
-            String user = group.equals(UnitGroups.unitGroupId("SNNMT", plan.focalUnit())) ? office : createUser(group);
-            String task = waitFor(() -> tasks(user, group, "UnitPlanProcess"), 1).get(0).get("id").toString();
+            String group = UnitGroups.unitGroupId(agency, unit.code());
+            String user = group.equals(officeGroup) ? office : createUser(group);
+            users.put(unit.code(), user);
+            String task = waitFor(() -> tasks(planCode, user, group, "UnitPlanProcess"), 1).get(0).get("id").toString();
             complete(user, task, Map.of("personInCharge", text("Cán bộ " + unit.name()),
                     "plannedActivities", text("Tháng 10: Treo băng rôn, áp phích hưởng ứng Ngày Chuyển đổi số")));
         }
-
-        Map<String, Object> monitored = waitFor(() -> {
-            Map<String, Object> view = get(office, USER_PASSWORD, "/api/plans/" + PLAN + "/acknowledgements");
+        Map<String, Object> acknowledged = waitFor(() -> {
+            Map<String, Object> view = get(office, USER_PASSWORD, "/api/plans/" + planCode + "/acknowledgements");
             return ((Map<?, ?>) view.get("plan")).get("allAcknowledgedAt") == null ? null : view;
         });
-        Map<?, ?> overview = (Map<?, ?>) monitored.get("plan");
-        assertThat(overview.get("acknowledgedCount")).isEqualTo(plan.units().size());
-        assertThat(overview.get("documentNumber")).isEqualTo("88/KH-SNNMT");
-        assertThat((List<?>) monitored.get("units")).hasSize(plan.units().size())
-                .allSatisfy(u -> assertThat(((Map<?, ?>) u).get("acknowledgedAt")).isNotNull());
-        waitFor(() -> list(ADMIN, PASSWORD, "/engine-rest/process-instance?businessKey=" + PLAN).isEmpty() ? "ended" : null);
-        assertThat(list(ADMIN, PASSWORD, "/engine-rest/history/process-instance?processDefinitionKey=PlanIssuanceProcess"
-                + "&businessKey=" + PLAN + "&finished=true")).hasSize(1);
-        assertThat(jdbc.sql("select count(*) from dx_acknowledgement_activity where plan_code = ?").param(PLAN)
-                .query(Integer.class).single()).isEqualTo(plan.units().size());
+        assertThat(((Map<?, ?>) acknowledged.get("plan")).get("acknowledgedCount")).isEqualTo(plan.units().size());
+        assertThat(((Map<?, ?>) acknowledged.get("plan")).get("documentNumber")).isEqualTo(number);
+
+        for (PlanDefinition.Unit unit : plan.units()) {
+            String group = UnitGroups.unitGroupId(agency, unit.code());
+            String user = users.get(unit.code());
+            Map<String, Object> report = waitFor(() -> tasks(planCode, user, group, "PeriodicReportProcess").stream()
+                    .filter(t -> ((String) t.get("name")).startsWith("Nộp báo cáo định kỳ " + label(firstPeriod)))
+                    .findFirst().orElse(null));
+            Map<String, Object> values = new java.util.HashMap<>();
+            figures.forEach((metric, value) -> values.put(metric, Map.of("value", value, "type", "Integer")));
+            values.put("reportNarrative", text("Đơn vị đã triển khai các hoạt động tháng đầu tiên."));
+            complete(user, report.get("id").toString(), values);
+        }
+        Map<String, Object> period = get(office, USER_PASSWORD, "/api/plans/" + planCode + "/periods/" + firstPeriod);
+        List<?> units = (List<?>) period.get("units");
+        assertThat(units).hasSize(plan.units().size())
+                .allSatisfy(u -> assertThat(((Map<?, ?>) u).get("state")).isEqualTo("ON_TIME"));
+        assertThat(jdbc.sql("select count(*) from dx_report_figure f join dx_report r on r.id = f.report_id "
+                        + "where r.plan_code = ? and r.period_code = ? and f.amount > 0").params(planCode, firstPeriod)
+                .query(Integer.class).single()).isEqualTo(plan.units().size() * figures.size());
+        assertThat(jdbc.sql("select count(*) from dx_report_target t join dx_report r on r.id = t.report_id "
+                + "where r.plan_code = ? and r.period_code = ?").params(planCode, firstPeriod).query(Integer.class).single())
+                .as("targets evaluated with every report").isPositive();
+    }
+
+    private static String label(String month) {
+        return "tháng " + month.substring(5) + "/" + month.substring(0, 4);
     }
 
     private String createUser(String groupId) {
@@ -110,13 +141,13 @@ class PostgresPlanJourneyTests {
         return userId;
     }
 
-    private String onlyTask(String user, String group) {
-        return waitFor(() -> tasks(user, group, "PlanIssuanceProcess"), 1).get(0).get("id").toString();
+    private String onlyTask(String planCode, String user, String group) {
+        return waitFor(() -> tasks(planCode, user, group, "PlanIssuanceProcess"), 1).get(0).get("id").toString();
     }
 
-    private List<Map<String, Object>> tasks(String user, String group, String process) {
+    private List<Map<String, Object>> tasks(String planCode, String user, String group, String process) {
         return list(user, USER_PASSWORD, "/engine-rest/task?candidateGroup=" + group + "&processDefinitionKey=" + process
-                + "&processInstanceBusinessKey=" + PLAN);
+                + "&processInstanceBusinessKey=" + planCode);
     }
 
     private void complete(String user, String taskId, Map<String, Object> variables) {

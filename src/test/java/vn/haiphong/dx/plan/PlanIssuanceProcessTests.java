@@ -139,7 +139,7 @@ class PlanIssuanceProcessTests {
     }
 
     @Test
-    void planEndsWhenEveryUnitHasAcknowledged() {
+    void planKnowsWhenEveryUnitHasAcknowledgedAndEndsAfterEveryUnitsFinalReport() {
         submit("Dự thảo");
         review(Decisions.APPROVE, null);
         issue("126/KH-SNNMT");
@@ -155,6 +155,23 @@ class PlanIssuanceProcessTests {
         PlanRepository.PlanRow row = plans.find(PlanFixtures.SNNMT).orElseThrow();
         Assertions.assertThat(row.acknowledgedCount()).isEqualTo(acknowledgements.size());
         Assertions.assertThat(row.allAcknowledged()).isTrue();
+        assertThat(plan).isWaitingAt(Activities.DELEGATE_TO_UNITS);
+
+        // Today the seed's whole year is over: issued late, it opens no past period, only the final reports.
+        List<Task> finals = taskQuery().processDefinitionKey(UnitPlanProcess.ID)
+                .taskDefinitionKey(UnitPlanProcess.Activities.SUBMIT_FINAL_REPORT).list();
+        Assertions.assertThat(finals).hasSize(acknowledgements.size());
+        Assertions.assertThat(taskQuery().processDefinitionKey("PeriodicReportProcess")
+                .processInstanceBusinessKey(PlanFixtures.SNNMT).count()).isZero();
+        for (Task report : finals) {
+            assertThat(plan).isNotEnded();
+            tasks.complete(report.getId(), Map.of(UnitPlanProcess.Vars.FINAL_SUMMARY, "Đã hoàn thành các nhiệm vụ",
+                    UnitPlanProcess.Vars.SELF_ASSESSMENT, "COMPLETED"));
+        }
+        Assertions.assertThat(fixtures.count("select final_count from dx_plan where code = ?", PlanFixtures.SNNMT))
+                .isEqualTo(finals.size());
+        Assertions.assertThat(fixtures.count("select count(*) from dx_plan where code = ? and all_final_at is not null",
+                PlanFixtures.SNNMT)).isEqualTo(1);
         assertThat(plan).isEnded().hasPassed(Activities.END_DELEGATED);
     }
 

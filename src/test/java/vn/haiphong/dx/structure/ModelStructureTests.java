@@ -44,7 +44,10 @@ import org.junit.jupiter.api.TestFactory;
 
 import vn.haiphong.dx.delegation.UnitPlanProcess;
 import vn.haiphong.dx.form.FormSchema;
+import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.plan.PlanIssuanceProcess;
+import vn.haiphong.dx.reporting.PeriodicReportProcess;
 
 /** Every model and form as style.md asks: resolvable forms, declared variables, named ids, diagrams, TTL. */
 class ModelStructureTests {
@@ -52,7 +55,8 @@ class ModelStructureTests {
     /** Each process and the class that declares its variables; a new process must be added here. */
     private static final Map<String, Class<?>> DECLARATIONS = Map.of(
             PlanIssuanceProcess.ID, PlanIssuanceProcess.class,
-            UnitPlanProcess.ID, UnitPlanProcess.class);
+            UnitPlanProcess.ID, UnitPlanProcess.class,
+            PeriodicReportProcess.ID, PeriodicReportProcess.class);
 
     private static final Path PROCESSES = Path.of("processes");
     private static final Path FORMS = Path.of("forms");
@@ -151,16 +155,32 @@ class ModelStructureTests {
         return Arrays.stream(process.getDeclaredClasses())
                 .filter(c -> c.getSimpleName().endsWith(nestedSuffix))
                 .flatMap(c -> Arrays.stream(c.getDeclaredFields()))
-                .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
-                .map(ModelStructureTests::value)
+                .filter(f -> Modifier.isStatic(f.getModifiers()))
+                .flatMap(ModelStructureTests::values)
                 .collect(Collectors.toSet());
     }
 
-    private static String value(Field field) {
+    /** A String constant, or the names in a List constant (such as the report form's metric fields). */
+    private static Stream<String> values(Field field) {
         try {
-            return (String) field.get(null);
+            Object value = field.get(null);
+            if (value instanceof String name) {
+                return Stream.of(name);
+            }
+            return value instanceof List<?> names ? names.stream().map(String.class::cast) : Stream.empty();
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void everyMetricOfEveryPlanCanBeReportedOnTheForm() throws IOException {
+        Set<String> formKeys = new HashSet<>(schema(FORMS.resolve("submitPeriodicReport.form")).keys());
+        assertThat(formKeys).containsAll(PeriodicReportProcess.MetricVars.ALL);
+        for (PlanDefinition plan : new PlanCatalog("classpath*:plans/*.yaml").all()) {
+            plan.metrics().forEach(metric -> assertThat(PeriodicReportProcess.MetricVars.ALL)
+                    .as("metric %s of plan %s has a field on the report form", metric.code(), plan.code())
+                    .contains(metric.code()));
         }
     }
 

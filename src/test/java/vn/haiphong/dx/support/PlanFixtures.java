@@ -41,11 +41,15 @@ public class PlanFixtures {
     public ProcessInstance freshDraft(String planCode) {
         identity.clearAuthentication();
         List<String> ids = runtime.createProcessInstanceQuery().processInstanceBusinessKey(planCode)
-                .processDefinitionKey("PlanIssuanceProcess").list().stream().map(ProcessInstance::getId).toList();
+                .rootProcessInstances().list().stream().map(ProcessInstance::getId).toList();
         if (!ids.isEmpty()) {
             runtime.deleteProcessInstances(ids, "test reset", true, true);
         }
-        for (String table : List.of("dx_acknowledgement_activity", "dx_acknowledgement", "dx_task_assignment",
+        for (String table : List.of("dx_report_figure", "dx_report_target")) {
+            jdbc.sql("delete from " + table + " where report_id in (select id from dx_report where plan_code = ?)")
+                    .param(planCode).update();
+        }
+        for (String table : List.of("dx_report", "dx_urging", "dx_acknowledgement_activity", "dx_acknowledgement", "dx_task_assignment",
                 "dx_plan_unit", "dx_plan_review")) {
             jdbc.sql("delete from " + table + " where plan_code = ?").param(planCode).update();
         }

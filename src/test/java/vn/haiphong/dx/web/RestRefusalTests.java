@@ -99,6 +99,18 @@ class RestRefusalTests {
                 String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         List<?> visible = http.withBasicAuth("kesat.vhxh", "demo").getForObject("/api/plans", List.class);
         assertThat(visible).hasSize(1);
+
+        ResponseEntity<Map> period = http.withBasicAuth("kesat.vhxh", "demo")
+                .getForEntity("/api/plans/" + PlanFixtures.KESAT + "/periods/2025-10", Map.class);
+        assertThat(period.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((List<?>) period.getBody().get("units")).hasSize(10)
+                .allSatisfy(u -> assertThat(((Map<?, ?>) u).get("state")).isEqualTo("MISSING"));
+        assertThat(http.withBasicAuth("kesat.cax", "demo").getForEntity("/api/plans/" + PlanFixtures.KESAT + "/periods/2025-10",
+                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("kesat.vhxh", "demo").getForEntity("/api/plans/" + PlanFixtures.KESAT + "/periods/2031-01",
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.withBasicAuth("kesat.lanhdao", "demo").getForEntity("/monitor/plans/" + PlanFixtures.KESAT + "/periods/FINAL",
+                String.class).getBody()).contains("<h1>Báo cáo kết quả thực hiện kế hoạch (quý IV/2025)</h1>", "Chưa nộp: <strong>10</strong>");
     }
 
     private void assertRefused(ResponseEntity<Map> response, String reason) {

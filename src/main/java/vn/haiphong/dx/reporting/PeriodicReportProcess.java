@@ -1,0 +1,70 @@
+package vn.haiphong.dx.reporting;
+
+/**
+ * {@code processes/PeriodicReportProcess.bpmn}: one instance per unit and period. The period opens, the
+ * unit reports (reminded before the due date); when the due date passes the Office urges and may extend
+ * it; a late report is accepted and marked late.
+ */
+public final class PeriodicReportProcess {
+
+    public static final String ID = "PeriodicReportProcess";
+
+    private PeriodicReportProcess() {
+    }
+
+    public static final class Vars {
+        public static final String PLAN_CODE = "planCode";
+        public static final String UNIT_CODE = "unitCode";
+        public static final String PERIOD_CODE = "periodCode";
+        public static final String UNIT_GROUP_ID = "unitGroupId";
+        public static final String OFFICE_GROUP_ID = "officeGroupId";
+        public static final String TASK_CONTEXT = "taskContext";
+        public static final String OPEN_AT = "openAt";
+        public static final String DUE_AT = "dueAt";
+        public static final String REMINDER_AT = "reminderAt";
+        public static final String DUE_ON = "dueOn";
+        public static final String PERIOD_INFO = "periodInfo";
+        public static final String PLAN_METRICS = "planMetrics";
+        public static final String OFFICE_NOTES = "officeNotes";
+        public static final String REPORT_NARRATIVE = "reportNarrative";
+        public static final String EVIDENCE_LINKS = "evidenceLinks";
+        public static final String HAS_DIFFICULTY = "hasDifficulty";
+        public static final String DIFFICULTY_DESCRIPTION = "difficultyDescription";
+        public static final String DIFFICULTY_PROPOSAL = "difficultyProposal";
+        public static final String URGING_MESSAGE = "urgingMessage";
+        public static final String EXTEND_DUE_TO = "extendDueTo";
+        public static final String DUE_DATE_EXTENDED = "dueDateExtended";
+        public static final String REPORT_ID = "reportId";
+        public static final String REPORT_LATE = "reportLate";
+
+        private Vars() {
+        }
+    }
+
+    /** The figures the report form asks for; a plan's metrics must be among them (structure test). */
+    public static final class MetricVars {
+        public static final java.util.List<String> ALL = java.util.List.of(
+                "postsPortal", "postsFanpage", "postsZalo", "reportages", "bannersPosters", "avatarFrames", "webinars",
+                "internalTalks", "contests", "internalConferences", "skillTrainings", "keyFieldsPromoted",
+                "portalSection", "staffParticipationPercent", "modelsCommunicatedPercent", "loudspeakerItems",
+                "meetingsIntegrated", "schoolActivities", "youthActivities", "supportPoints", "techfestPromotions",
+                "residentsVneid", "residentsVssid", "onlineApplicationsGuided", "onlinePaymentsGuided",
+                "cashlessBusinesses");
+
+        private MetricVars() {
+        }
+    }
+
+    public static final class Activities {
+        public static final String PERIOD_OPENS = "Event_PeriodOpens";
+        public static final String SUBMIT_REPORT = "Task_SubmitPeriodicReport";
+        public static final String REMINDER_DUE = "BoundaryEvent_ReminderDue";
+        public static final String REPORT_OVERDUE = "BoundaryEvent_ReportOverdue";
+        public static final String URGE_UNIT = "Task_UrgeUnit";
+        public static final String EXTENDED_DUE_PASSED = "Event_ExtendedDueDatePassed";
+        public static final String END_STORED = "EndEvent_ReportStored";
+
+        private Activities() {
+        }
+    }
+}

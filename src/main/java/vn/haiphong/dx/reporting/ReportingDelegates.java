@@ -1,0 +1,143 @@
+package vn.haiphong.dx.reporting;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.haiphong.dx.delegation.UnitPlanProcess;
+import vn.haiphong.dx.reporting.PeriodicReportProcess.Activities;
+import vn.haiphong.dx.reporting.PeriodicReportProcess.MetricVars;
+import vn.haiphong.dx.reporting.PeriodicReportProcess.Vars;
+import vn.haiphong.dx.shared.ProcessContext;
+
+/** The service tasks of {@code PeriodicReportProcess} and of the final report in {@code UnitPlanProcess}. */
+@Configuration
+class ReportingDelegates {
+
+    @Bean
+    JavaDelegate preparePeriodDelegate(ReportingService service) {
+        return execution -> {
+            ReportingService.PeriodSetup setup = service.setup(plan(execution), unit(execution),
+                    (String) execution.getVariable(Vars.PERIOD_CODE));
+            execution.setVariable(Vars.UNIT_GROUP_ID, setup.unitGroupId());
+            execution.setVariable(Vars.OFFICE_GROUP_ID, setup.officeGroupId());
+            execution.setVariable(Vars.TASK_CONTEXT, setup.taskContext());
+            execution.setVariable(Vars.OPEN_AT, setup.openAt());
+            execution.setVariable(Vars.DUE_AT, setup.dueAt());
+            execution.setVariable(Vars.REMINDER_AT, setup.reminderAt());
+            execution.setVariable(Vars.DUE_ON, setup.dueOn());
+            execution.setVariable(Vars.PERIOD_INFO, setup.periodInfo());
+            execution.setVariable(Vars.PLAN_METRICS, setup.planMetrics());
+        };
+    }
+
+    @Bean
+    JavaDelegate recordPeriodicReportDelegate(ReportingService service) {
+        return execution -> {
+            Map<String, Object> figures = new HashMap<>();
+            MetricVars.ALL.forEach(metric -> figures.put(metric, execution.getVariable(metric)));
+            ReportingService.Stored stored = service.submit(plan(execution), unit(execution),
+                    (String) execution.getVariable(Vars.PERIOD_CODE),
+                    new ReportingService.Submission(figures,
+                            ProcessContext.text(execution, Vars.REPORT_NARRATIVE),
+                            ProcessContext.text(execution, Vars.EVIDENCE_LINKS),
+                            Boolean.TRUE.equals(execution.getVariable(Vars.HAS_DIFFICULTY)),
+                            ProcessContext.text(execution, Vars.DIFFICULTY_DESCRIPTION),
+                            ProcessContext.text(execution, Vars.DIFFICULTY_PROPOSAL)),
+                    (Date) execution.getVariable(Vars.DUE_AT),
+                    ProcessContext.currentUser(execution), ProcessContext.currentGroups(execution));
+            execution.setVariable(Vars.REPORT_ID, stored.reportId());
+            execution.setVariable(Vars.REPORT_LATE, stored.late());
+        };
+    }
+
+    @Bean
+    JavaDelegate remindUnitDelegate(ReportingService service) {
+        return execution -> noteOnReportTask(execution, service.reminder((String) execution.getVariable(Vars.DUE_ON)));
+    }
+
+    @Bean
+    JavaDelegate recordUrgingDelegate(ReportingService service) {
+        return execution -> {
+            String message = ProcessContext.text(execution, Vars.URGING_MESSAGE);
+            Object extend = execution.getVariable(Vars.EXTEND_DUE_TO);
+            java.time.LocalDate extendTo = extend == null || extend.toString().isBlank() ? null : ProcessContext.date(extend, "Gia hạn đến ngày");
+            Date newDue = service.urge(plan(execution), unit(execution), (String) execution.getVariable(Vars.PERIOD_CODE),
+                    message, extendTo, (String) execution.getVariable(Vars.DUE_ON), ProcessContext.currentUser(execution));
+            Task report = noteOnReportTask(execution, service.urgingNote(message, extendTo));
+            if (newDue != null) {
+                execution.setVariable(Vars.DUE_AT, newDue);
+                execution.setVariable(Vars.DUE_ON, extendTo.toString());
+                if (report != null) {
+                    report.setDueDate(newDue);
+                    execution.getProcessEngineServices().getTaskService().saveTask(report);
+                }
+            }
+            execution.setVariable(Vars.DUE_DATE_EXTENDED, newDue != null);
+            execution.removeVariable(Vars.URGING_MESSAGE);
+            execution.removeVariable(Vars.EXTEND_DUE_TO);
+        };
+    }
+
+    @Bean
+    JavaDelegate prepareFinalReportDelegate(ReportingService service) {
+        return execution -> {
+            ReportingService.PeriodSetup setup = service.setup(plan(execution), unit(execution), ReportingPeriod.FINAL_CODE);
+            execution.setVariable(UnitPlanProcess.Vars.FINAL_OPEN_AT, setup.openAt());
+            execution.setVariable(UnitPlanProcess.Vars.FINAL_DUE_AT, setup.dueAt());
+            execution.setVariable(UnitPlanProcess.Vars.FINAL_INFO, setup.periodInfo());
+        };
+    }
+
+    @Bean
+    JavaDelegate recordFinalReportDelegate(ReportingService service) {
+        return execution -> {
+            ReportingService.Stored stored = service.submitFinal(plan(execution), unit(execution),
+                    ProcessContext.text(execution, UnitPlanProcess.Vars.FINAL_SUMMARY),
+                    ProcessContext.text(execution, UnitPlanProcess.Vars.SELF_ASSESSMENT),
+                    ProcessContext.text(execution, UnitPlanProcess.Vars.FINAL_PROPOSALS),
+                    (Date) execution.getVariable(UnitPlanProcess.Vars.FINAL_DUE_AT),
+                    ProcessContext.currentUser(execution), ProcessContext.currentGroups(execution));
+            execution.setVariable(UnitPlanProcess.Vars.FINAL_REPORT_ID, stored.reportId());
+        };
+    }
+
+    /**
+     * Shows a note to the unit on its open report task: in the form (the notes field) and as a task comment.
+     * Returns the task, or null if the report is no longer open.
+     */
+    private static Task noteOnReportTask(DelegateExecution execution, String note) {
+        List<String> notes = new ArrayList<>();
+        String previous = ProcessContext.text(execution, Vars.OFFICE_NOTES);
+        if (previous != null) {
+            notes.add(previous);
+        }
+        notes.add(note);
+        String all = String.join("\n", notes);
+        execution.setVariable(Vars.OFFICE_NOTES, all.length() <= 3900 ? all : all.substring(all.length() - 3900));
+        TaskService tasks = execution.getProcessEngineServices().getTaskService();
+        Task report = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(Activities.SUBMIT_REPORT).singleResult();
+        if (report != null) {
+            tasks.createComment(report.getId(), execution.getProcessInstanceId(), note);
+        }
+        return report;
+    }
+
+    private static String plan(DelegateExecution execution) {
+        return (String) execution.getVariable(Vars.PLAN_CODE);
+    }
+
+    private static String unit(DelegateExecution execution) {
+        return (String) execution.getVariable(Vars.UNIT_CODE);
+    }
+}

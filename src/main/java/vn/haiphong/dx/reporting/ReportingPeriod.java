@@ -1,0 +1,80 @@
+package vn.haiphong.dx.reporting;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import vn.haiphong.dx.plan.PlanDefinition;
+import vn.haiphong.dx.plan.PlanDefinition.Cadence;
+import vn.haiphong.dx.plan.PlanDefinition.WindowKind;
+
+/**
+ * A period a unit reports on, derived from the plan data: each month (or quarter) of the plan's period,
+ * each peak window on its own, and the unit's final report at the end of the plan.
+ */
+public record ReportingPeriod(String code, Kind kind, String label, LocalDate start, LocalDate end, LocalDate dueOn,
+                              String windowCode) {
+
+    public enum Kind { MONTH, QUARTER, PEAK, FINAL }
+
+    public static final String FINAL_CODE = "FINAL";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final String[] QUARTERS = {"I", "II", "III", "IV"};
+
+    /** Every periodic report of the plan, in the order they fall due (the final report excluded). */
+    public static List<ReportingPeriod> of(PlanDefinition plan) {
+        List<ReportingPeriod> periods = new ArrayList<>();
+        int due = plan.reporting().dueDaysAfterPeriodEnd();
+        LocalDate first = plan.period().start().withDayOfMonth(1);
+        int step = plan.reporting().cadence() == Cadence.QUARTERLY ? 3 : 1;
+        if (step == 3) {
+            first = first.withMonth(((first.getMonthValue() - 1) / 3) * 3 + 1);
+        }
+        for (LocalDate start = first; !start.isAfter(plan.period().end()); start = start.plusMonths(step)) {
+            LocalDate end = start.plusMonths(step).minusDays(1);
+            LocalDate clippedStart = start.isBefore(plan.period().start()) ? plan.period().start() : start;
+            LocalDate clippedEnd = end.isAfter(plan.period().end()) ? plan.period().end() : end;
+            periods.add(step == 3
+                    ? new ReportingPeriod(start.getYear() + "-Q" + quarter(start), Kind.QUARTER,
+                            "quý " + QUARTERS[quarter(start) - 1] + "/" + start.getYear(), clippedStart, clippedEnd,
+                            clippedEnd.plusDays(due), null)
+                    : new ReportingPeriod(String.format("%d-%02d", start.getYear(), start.getMonthValue()), Kind.MONTH,
+                            String.format("tháng %02d/%d", start.getMonthValue(), start.getYear()), clippedStart,
+                            clippedEnd, clippedEnd.plusDays(due), null));
+        }
+        plan.windows().stream().filter(w -> w.kind() == WindowKind.PEAK).forEach(w -> periods.add(new ReportingPeriod(
+                w.code(), Kind.PEAK, "đợt cao điểm " + DATE.format(w.start()) + " – " + DATE.format(w.end()),
+                w.start(), w.end(), w.end().plusDays(due), w.code())));
+        periods.sort(Comparator.comparing(ReportingPeriod::end).thenComparing(ReportingPeriod::kind));
+        return periods;
+    }
+
+    /** The unit's final report: the whole plan, due some days after its end. */
+    public static ReportingPeriod finalReport(PlanDefinition plan) {
+        return new ReportingPeriod(FINAL_CODE, Kind.FINAL, "báo cáo kết quả thực hiện kế hoạch (" + plan.period().label() + ")",
+                plan.period().start(), plan.period().end(),
+                plan.period().end().plusDays(plan.reporting().finalReportDueDaysAfterEnd()), null);
+    }
+
+    public static Optional<ReportingPeriod> find(PlanDefinition plan, String code) {
+        if (FINAL_CODE.equals(code)) {
+            return Optional.of(finalReport(plan));
+        }
+        return of(plan).stream().filter(p -> p.code().equals(code)).findFirst();
+    }
+
+    public LocalDate reminderOn(PlanDefinition plan) {
+        return dueOn.minusDays(plan.reporting().reminderDaysBeforeDue());
+    }
+
+    public boolean contains(LocalDate day) {
+        return !day.isBefore(start) && !day.isAfter(end);
+    }
+
+    static int quarter(LocalDate day) {
+        return (day.getMonthValue() - 1) / 3 + 1;
+    }
+}

@@ -1,0 +1,235 @@
+package vn.haiphong.dx.reporting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+import vn.haiphong.dx.form.InputRejectedException;
+import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.PlanDefinition;
+import vn.haiphong.dx.plan.PlanRepository;
+import vn.haiphong.dx.reporting.ReportingPeriod.Kind;
+import vn.haiphong.dx.unit.UnitGroups;
+
+/** Periodic and final reports of units: when they open and fall due, what they say, how they measure up. */
+@Service
+public class ReportingService {
+
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** What a period's tasks need: queues, names, dates, and what the form shows. */
+    public record PeriodSetup(String unitGroupId, String officeGroupId, String taskContext, Date openAt, Date dueAt,
+                              Date reminderAt, String dueOn, String periodInfo, String planMetrics) {}
+
+    /** What a person submitted in a periodic report. */
+    public record Submission(Map<String, Object> figures, String narrative, String evidenceLinks, boolean hasDifficulty,
+                             String difficultyDescription, String difficultyProposal) {}
+
+    public record Stored(long reportId, boolean late, int targetsMet, int targetsEvaluated) {}
+
+    private final PlanCatalog catalog;
+    private final PlanRepository plans;
+    private final ReportRepository reports;
+    private final PlanCalendar calendar;
+
+    ReportingService(PlanCatalog catalog, PlanRepository plans, ReportRepository reports, PlanCalendar calendar) {
+        this.catalog = catalog;
+        this.plans = plans;
+        this.reports = reports;
+        this.calendar = calendar;
+    }
+
+    /**
+     * The periods units report on, as the collection of the per-period multi-instance. A plan issued late
+     * creates no tasks for periods already over, unless its data says so.
+     */
+    public List<String> periodCodes(String planCode) {
+        PlanDefinition plan = catalog.get(planCode);
+        LocalDate today = calendar.today(plan.period().start(), issuedAt(planCode));
+        return ReportingPeriod.of(plan).stream()
+                .filter(p -> plan.reporting().createPastPeriods() || !p.end().isBefore(today))
+                .map(ReportingPeriod::code)
+                .toList();
+    }
+
+    public PeriodSetup setup(String planCode, String unitCode, String periodCode) {
+        PlanDefinition plan = catalog.get(planCode);
+        ReportingPeriod period = period(plan, periodCode);
+        Instant issuedAt = issuedAt(planCode);
+        LocalDate start = plan.period().start();
+        String unitName = plan.unit(unitCode).orElseThrow().name();
+        // A period opens on its first day; the final report when the plan's period is over.
+        LocalDate opensOn = period.kind() == Kind.FINAL ? period.end().plusDays(1) : period.start();
+        return new PeriodSetup(UnitGroups.unitGroupId(plan.agency().code(), unitCode),
+                UnitGroups.unitGroupId(plan.agency().code(), plan.focalUnit()),
+                period.label() + " – " + unitName,
+                calendar.startOf(opensOn, start, issuedAt),
+                calendar.endOf(period.dueOn(), start, issuedAt),
+                calendar.startOf(period.reminderOn(plan), start, issuedAt),
+                period.dueOn().toString(),
+                periodInfo(plan, unitCode, period),
+                plan.metrics().stream().map(PlanDefinition.Metric::code).collect(Collectors.joining(",", ",", ",")));
+    }
+
+    /** Stores a periodic report with its figures and the evaluation of the period's targets. */
+    public Stored submit(String planCode, String unitCode, String periodCode, Submission s, Date dueAt, String actor,
+                         List<String> actorGroups) {
+        PlanDefinition plan = catalog.get(planCode);
+        ReportingPeriod period = period(plan, periodCode);
+        checkUnit(plan, unitCode, actor, actorGroups);
+        if (reports.exists(planCode, unitCode, periodCode)) {
+            throw new InputRejectedException("Đơn vị đã nộp báo cáo " + period.label());
+        }
+        if (s.narrative() == null) {
+            throw new InputRejectedException("«Tóm tắt kết quả thực hiện» là bắt buộc");
+        }
+        if (s.hasDifficulty() && s.difficultyDescription() == null) {
+            throw new InputRejectedException("Khi báo cáo có khó khăn, vướng mắc, cần mô tả «Khó khăn, vướng mắc»");
+        }
+        Map<String, Integer> figures = new LinkedHashMap<>();
+        for (PlanDefinition.Metric metric : plan.metrics()) {
+            Object value = s.figures().get(metric.code());
+            if (value != null && !(value instanceof Number)) {
+                throw new InputRejectedException("«" + metric.label() + "» phải là một số");
+            }
+            figures.put(metric.code(), value == null ? 0 : ((Number) value).intValue());
+        }
+        List<TargetEvaluator.Result> results = TargetEvaluator.evaluate(plan, unitCode,
+                new TargetEvaluator.Figures(period, figures), reports.figures(planCode, unitCode, code -> period(plan, code)));
+        OffsetDateTime now = OffsetDateTime.ofInstant(calendar.now(), ZoneOffset.UTC);
+        boolean late = dueAt != null && now.toInstant().isAfter(dueAt.toInstant());
+        long id = reports.insert(new ReportRepository.NewReport(planCode, unitCode, period, s.narrative(), s.evidenceLinks(),
+                null, s.hasDifficulty(), s.hasDifficulty() ? s.difficultyDescription() : null,
+                s.hasDifficulty() ? s.difficultyProposal() : null, actor, now, late), figures, results);
+        return new Stored(id, late, (int) results.stream().filter(TargetEvaluator.Result::met).count(), results.size());
+    }
+
+    /** The unit's final report: closes its part; the plan knows when every unit's part is closed. */
+    public Stored submitFinal(String planCode, String unitCode, String summary, String selfAssessment, String proposals,
+                              Date dueAt, String actor, List<String> actorGroups) {
+        PlanDefinition plan = catalog.get(planCode);
+        ReportingPeriod period = ReportingPeriod.finalReport(plan);
+        checkUnit(plan, unitCode, actor, actorGroups);
+        if (reports.exists(planCode, unitCode, period.code())) {
+            throw new InputRejectedException("Đơn vị đã nộp báo cáo kết quả thực hiện kế hoạch");
+        }
+        List<TargetEvaluator.Result> results = TargetEvaluator.evaluate(plan, unitCode,
+                new TargetEvaluator.Figures(period, Map.of()), reports.figures(planCode, unitCode, code -> period(plan, code)));
+        OffsetDateTime now = OffsetDateTime.ofInstant(calendar.now(), ZoneOffset.UTC);
+        boolean late = dueAt != null && now.toInstant().isAfter(dueAt.toInstant());
+        long id = reports.insert(new ReportRepository.NewReport(planCode, unitCode, period, summary, null, selfAssessment,
+                proposals != null, null, proposals, actor, now, late), Map.of(), results);
+        reports.countFinal(planCode);
+        return new Stored(id, late, (int) results.stream().filter(TargetEvaluator.Result::met).count(), results.size());
+    }
+
+    /** The note a unit sees on its task shortly before the due date. */
+    public String reminder(String dueOn) {
+        return "Nhắc hạn: báo cáo cần nộp trước hết ngày " + DATE.format(LocalDate.parse(dueOn)) + ".";
+    }
+
+    /**
+     * Records the Office's urging; with an extension, the new due date (a plan day after the current one).
+     * Returns the new due moment, or null when the due date stays.
+     */
+    public Date urge(String planCode, String unitCode, String periodCode, String message, LocalDate extendTo,
+                     String currentDueOn, String actor) {
+        PlanDefinition plan = catalog.get(planCode);
+        if (message == null) {
+            throw new InputRejectedException("«Nội dung đôn đốc» là bắt buộc");
+        }
+        if (extendTo != null && !extendTo.isAfter(LocalDate.parse(currentDueOn))) {
+            throw new InputRejectedException("«Gia hạn đến ngày» phải sau hạn hiện tại "
+                    + DATE.format(LocalDate.parse(currentDueOn)));
+        }
+        if (extendTo != null && extendTo.isAfter(plan.period().end().plusDays(plan.reporting().finalReportDueDaysAfterEnd()))) {
+            throw new InputRejectedException("«Gia hạn đến ngày» không được sau hạn báo cáo kết quả thực hiện kế hoạch");
+        }
+        reports.insertUrging(planCode, unitCode, periodCode, message, extendTo, actor);
+        return extendTo == null ? null : calendar.endOf(extendTo, plan.period().start(), issuedAt(planCode));
+    }
+
+    /** The note the unit sees on its task after an urging. */
+    public String urgingNote(String message, LocalDate extendTo) {
+        return "Văn phòng đôn đốc: " + message + (extendTo == null ? "" : " (Gia hạn nộp đến hết ngày " + DATE.format(extendTo) + ".)");
+    }
+
+    public int urgings(String planCode, String unitCode, String periodCode) {
+        return reports.urgings(planCode, unitCode, periodCode);
+    }
+
+    /** Every period of the plan, in the order they fall due, with the final report last. */
+    public List<ReportingPeriod> periods(String planCode) {
+        PlanDefinition plan = catalog.get(planCode);
+        List<ReportingPeriod> all = new java.util.ArrayList<>(ReportingPeriod.of(plan));
+        all.add(ReportingPeriod.finalReport(plan));
+        return all;
+    }
+
+    /** Each unit's report for a period (or its absence), with the evaluation of the period's targets. */
+    public PeriodStatus status(String planCode, String periodCode) {
+        PlanDefinition plan = catalog.get(planCode);
+        ReportingPeriod period = period(plan, periodCode);
+        Map<String, ReportRepository.ReportRow> byUnit = new LinkedHashMap<>();
+        reports.reports(planCode, periodCode).forEach(r -> byUnit.put(r.unitCode(), r));
+        List<PeriodStatus.UnitReport> units = plan.units().stream().map(unit -> {
+            ReportRepository.ReportRow r = byUnit.get(unit.code());
+            int urged = reports.urgings(planCode, unit.code(), periodCode);
+            if (r == null) {
+                return new PeriodStatus.UnitReport(unit.code(), unit.name(), PeriodStatus.State.MISSING, null, null, 0, 0,
+                        List.of(), false, null, null, urged);
+            }
+            return new PeriodStatus.UnitReport(unit.code(), unit.name(),
+                    r.late() ? PeriodStatus.State.LATE : PeriodStatus.State.ON_TIME, r.submittedBy(), r.submittedAt(),
+                    r.targetsMet(), r.targetsEvaluated(), reports.targetResults(r.id()), r.hasDifficulty(),
+                    r.difficultyDescription(), r.difficultyProposal(), urged);
+        }).toList();
+        return new PeriodStatus(planCode, periodCode, period.label(), period.dueOn(), units);
+    }
+
+    private String periodInfo(PlanDefinition plan, String unitCode, ReportingPeriod period) {
+        StringBuilder s = new StringBuilder();
+        s.append("Kỳ báo cáo: ").append(period.label()).append(" (").append(DATE.format(period.start())).append(" – ")
+                .append(DATE.format(period.end())).append(")\n");
+        s.append("Hạn nộp: hết ngày ").append(DATE.format(period.dueOn())).append('\n');
+        List<TargetEvaluator.Result> targets = TargetEvaluator.evaluate(plan, unitCode,
+                new TargetEvaluator.Figures(period, Map.of()), List.of());
+        if (!targets.isEmpty()) {
+            s.append("Chỉ tiêu của đơn vị đánh giá trong kỳ này:\n");
+            targets.forEach(t -> s.append("- ").append(t.description()).append('\n'));
+        }
+        if (period.kind() != Kind.FINAL) {
+            s.append("Các chỉ số Kế hoạch theo dõi:\n");
+            plan.metrics().forEach(m -> s.append("- ").append(m.label()).append(m.unit() == null ? "" : " (" + m.unit() + ")").append('\n'));
+        }
+        String text = s.toString().strip();
+        return text.length() <= 3900 ? text : text.substring(0, 3900) + "\n…";
+    }
+
+    private void checkUnit(PlanDefinition plan, String unitCode, String actor, List<String> actorGroups) {
+        String group = UnitGroups.unitGroupId(plan.agency().code(), unitCode);
+        if (actor != null && !actorGroups.contains(group)) {
+            throw new InputRejectedException("Người dùng " + actor + " không thuộc " + plan.unit(unitCode).orElseThrow().name()
+                    + " nên không thể nộp báo cáo thay đơn vị");
+        }
+    }
+
+    private Instant issuedAt(String planCode) {
+        return plans.find(planCode).map(PlanRepository.PlanRow::issuedAt).map(OffsetDateTime::toInstant)
+                .orElseGet(calendar::now);
+    }
+
+    private static ReportingPeriod period(PlanDefinition plan, String code) {
+        return ReportingPeriod.find(plan, code)
+                .orElseThrow(() -> new IllegalStateException("Plan " + plan.code() + " has no reporting period " + code));
+    }
+}

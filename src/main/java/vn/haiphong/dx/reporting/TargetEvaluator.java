@@ -1,0 +1,133 @@
+package vn.haiphong.dx.reporting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import vn.haiphong.dx.plan.PlanDefinition;
+import vn.haiphong.dx.plan.PlanDefinition.Metric;
+import vn.haiphong.dx.plan.PlanDefinition.MetricKind;
+import vn.haiphong.dx.plan.PlanDefinition.Target;
+import vn.haiphong.dx.plan.PlanDefinition.TargetScope;
+import vn.haiphong.dx.plan.PlanDefinition.Window;
+import vn.haiphong.dx.plan.PlanDefinition.WindowKind;
+import vn.haiphong.dx.reporting.ReportingPeriod.Kind;
+
+/**
+ * Compares a unit's report with the plan's targets for that period. Only targets measured per unit are
+ * evaluated here (agency-wide targets are the consolidation's). Which report measures a target:
+ * <ul>
+ * <li>per MONTH: every monthly report;</li>
+ * <li>per QUARTER: the report of a quarter's last month (or the plan's last), over that quarter's months;</li>
+ * <li>per WINDOW: a peak window's own report; an event window in the report of the month it ends in;</li>
+ * <li>per YEAR or PLAN: the final report, over every monthly (or quarterly) report.</li>
+ * </ul>
+ * Counts add up; a percentage is its latest reported value. Peak reports are not added to the months
+ * (their days are already in the monthly reports).
+ */
+public final class TargetEvaluator {
+
+    /** Sum of every ACTIVITY metric: "at least 1–2 activities a month". */
+    public static final String ACTIVITIES_TOTAL = "activitiesTotal";
+
+    public record Figures(ReportingPeriod period, Map<String, Integer> values) {}
+
+    public record Result(String targetCode, String description, int actual, Integer min, Integer max, boolean met) {}
+
+    private TargetEvaluator() {
+    }
+
+    /**
+     * @param current  the report being submitted (for the final report: its period with no values)
+     * @param earlier  the unit's earlier reports in this plan
+     */
+    public static List<Result> evaluate(PlanDefinition plan, String unitCode, Figures current, List<Figures> earlier) {
+        List<Result> results = new ArrayList<>();
+        for (Target target : plan.targets()) {
+            if (target.scope() != TargetScope.UNIT || !appliesTo(target, unitCode)) {
+                continue;
+            }
+            List<Figures> measured = measured(plan, target, current, earlier);
+            if (measured == null) {
+                continue;
+            }
+            int actual = 0;
+            for (String metric : target.metrics()) {
+                actual += aggregate(plan, metric, measured);
+            }
+            boolean met = (target.min() == null || actual >= target.min()) && (target.max() == null || actual <= target.max());
+            results.add(new Result(target.code(), target.description(), actual, target.min(), target.max(), met));
+        }
+        return results;
+    }
+
+    /** The reports a target is measured over in this report, or null if this report does not measure it. */
+    private static List<Figures> measured(PlanDefinition plan, Target target, Figures current, List<Figures> earlier) {
+        ReportingPeriod period = current.period();
+        switch (target.per()) {
+            case MONTH:
+                return period.kind() == Kind.MONTH ? List.of(current) : null;
+            case QUARTER: {
+                if (period.kind() == Kind.QUARTER) {
+                    return List.of(current);
+                }
+                boolean closesQuarter = period.kind() == Kind.MONTH
+                        && (period.end().getMonthValue() % 3 == 0 || !period.end().isBefore(plan.period().end()));
+                if (!closesQuarter) {
+                    return null;
+                }
+                List<Figures> quarter = new ArrayList<>(earlier.stream()
+                        .filter(f -> f.period().kind() == Kind.MONTH
+                                && f.period().end().getYear() == period.end().getYear()
+                                && ReportingPeriod.quarter(f.period().end()) == ReportingPeriod.quarter(period.end()))
+                        .toList());
+                quarter.add(current);
+                return quarter;
+            }
+            case WINDOW: {
+                Window window = plan.windows().stream().filter(w -> w.code().equals(target.window())).findFirst().orElseThrow();
+                if (window.kind() == WindowKind.PEAK) {
+                    return window.code().equals(period.windowCode()) ? List.of(current) : null;
+                }
+                return period.kind() != Kind.PEAK && period.kind() != Kind.FINAL && period.contains(window.end())
+                        ? List.of(current) : null;
+            }
+            case YEAR:
+            case PLAN:
+                if (period.kind() != Kind.FINAL) {
+                    return null;
+                }
+                return earlier.stream().filter(f -> f.period().kind() == Kind.MONTH || f.period().kind() == Kind.QUARTER).toList();
+            default:
+                return null;
+        }
+    }
+
+    private static int aggregate(PlanDefinition plan, String metric, List<Figures> reports) {
+        if (ACTIVITIES_TOTAL.equals(metric)) {
+            int sum = 0;
+            for (Metric m : plan.metrics()) {
+                if (m.kind() == MetricKind.ACTIVITY) {
+                    sum += aggregate(plan, m.code(), reports);
+                }
+            }
+            return sum;
+        }
+        boolean percent = plan.metrics().stream().anyMatch(m -> m.code().equals(metric) && m.kind() == MetricKind.PERCENT);
+        if (percent) {
+            for (int i = reports.size() - 1; i >= 0; i--) {
+                Integer value = reports.get(i).values().get(metric);
+                if (value != null) {
+                    return value;
+                }
+            }
+            return 0;
+        }
+        return reports.stream().mapToInt(f -> f.values().getOrDefault(metric, 0)).sum();
+    }
+
+    private static boolean appliesTo(Target target, String unitCode) {
+        return target.appliesTo().isEmpty() || target.appliesTo().contains(PlanDefinition.ALL_UNITS)
+                || target.appliesTo().contains(unitCode);
+    }
+}
