@@ -109,6 +109,17 @@ class PlanCatalogTests {
                 .hasMessageContaining("ngoài thời gian thực hiện");
     }
 
+    @Test
+    void aMalformedPlanFileStopsTheApplicationsStartUp() throws IOException {
+        Files.writeString(dir.resolve("broken.yaml"), seed().replaceFirst("\nfocalUnit: VP", "\nfocalUnit: XYZ"), StandardCharsets.UTF_8);
+        var application = new org.springframework.boot.builder.SpringApplicationBuilder(vn.haiphong.dx.Application.class);
+        assertThatThrownBy(() -> application.run("--app.plans.location=file:" + dir + "/*.yaml", "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:dx-broken;DB_CLOSE_DELAY=-1", "--camunda.bpm.job-execution.enabled=false").close())
+                .rootCause().isInstanceOf(PlanFileException.class)
+                .hasMessage("Tệp kế hoạch plans/broken.yaml không hợp lệ — trường 'focalUnit': "
+                        + "không có đơn vị mã 'XYZ' trong danh sách units");
+    }
+
     private String seed() throws IOException {
         try (var in = getClass().getResourceAsStream("/plans/snnmt-tt-cds-2025.yaml")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

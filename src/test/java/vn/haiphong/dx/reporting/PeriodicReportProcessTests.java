@@ -68,6 +68,24 @@ class PeriodicReportProcessTests {
     }
 
     @Test
+    void everyUnitGetsOneReportInstanceAndTaskPerPeriod() {
+        ProcessInstance department = unitAcknowledged(PlanFixtures.SNNMT, "QLDD", "snnmt");
+        Assertions.assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(department.getId()).count()).isEqualTo(13);
+        Assertions.assertThat(taskQuery().processDefinitionKey(PeriodicReportProcess.ID).taskCandidateGroup("snnmt-qldd")
+                .list()).extracting(Task::getName).containsExactly("Nộp báo cáo định kỳ tháng 01/2025 – Phòng Quản lý đất đai");
+
+        clock(2025, 9, 25, 9);
+        ProcessInstance commune = unitAcknowledged(PlanFixtures.KESAT, "THON", "kesat");
+        Assertions.assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(commune.getId()).count()).isEqualTo(3);
+        clock(2025, 12, 1, 9);
+        fixtures.executeJobs();
+        Assertions.assertThat(taskQuery().processDefinitionKey(PeriodicReportProcess.ID).taskCandidateGroup("kesat-thon").list())
+                .extracting(Task::getName).containsExactlyInAnyOrder("Nộp báo cáo định kỳ tháng 10/2025 – Các thôn trên địa bàn xã",
+                        "Nộp báo cáo định kỳ tháng 11/2025 – Các thôn trên địa bàn xã",
+                        "Nộp báo cáo định kỳ tháng 12/2025 – Các thôn trên địa bàn xã");
+    }
+
+    @Test
     void aPlanIssuedLateCreatesNoTasksForPeriodsAlreadyOver() {
         clock(2025, 6, 15, 9);
         Assertions.assertThat(reporting.periodCodes(PlanFixtures.SNNMT))
@@ -170,6 +188,15 @@ class PeriodicReportProcessTests {
         assertThat(report).isWaitingAt(Activities.SUBMIT_REPORT);
         Assertions.assertThat(fixtures.count("select count(*) from dx_report where plan_code = ?", PlanFixtures.KESAT)).isZero();
         Assertions.assertThat(runtime.getVariable(report.getId(), Vars.REPORT_NARRATIVE)).isNull();
+    }
+
+    private ProcessInstance unitAcknowledged(String plan, String unit, String agency) {
+        ProcessInstance instance = runtime.createProcessInstanceByKey("UnitPlanProcess").businessKey(plan)
+                .setVariable(Vars.PLAN_CODE, plan).setVariable(Vars.UNIT_CODE, unit).execute();
+        tasks.complete(task(instance).getId(), Map.of("personInCharge", "Cán bộ phụ trách",
+                "plannedActivities", "Tháng 10: Tuyên truyền"));
+        fixtures.executeJobs();
+        return instance;
     }
 
     private void refused(String taskId, Map<String, Object> values, String reason) {
