@@ -57,6 +57,8 @@ class ReportingDelegates {
                     ProcessContext.currentUser(execution), ProcessContext.currentGroups(execution));
             execution.setVariable(Vars.REPORT_ID, stored.reportId());
             execution.setVariable(Vars.REPORT_LATE, stored.late());
+            // The routing flag is always set, also when a client left the checkbox out.
+            execution.setVariable(Vars.HAS_DIFFICULTY, Boolean.TRUE.equals(execution.getVariable(Vars.HAS_DIFFICULTY)));
         };
     }
 

@@ -9,6 +9,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 import vn.haiphong.dx.delegation.AcknowledgementService;
 import vn.haiphong.dx.delegation.UnitAcknowledgement;
+import vn.haiphong.dx.escalation.DifficultyService;
+import vn.haiphong.dx.escalation.DifficultyView;
 import vn.haiphong.dx.plan.PlanCatalog;
 import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.plan.PlanRepository;
@@ -36,9 +38,11 @@ class PlanMonitor {
     private final PlanRepository plans;
     private final AcknowledgementService acknowledgements;
     private final ReportingService reporting;
+    private final DifficultyService escalation;
 
     PlanMonitor(PlanCatalog catalog, PlanRepository plans, AcknowledgementService acknowledgements,
-                ReportingService reporting) {
+                ReportingService reporting, DifficultyService escalation) {
+        this.escalation = escalation;
         this.catalog = catalog;
         this.plans = plans;
         this.acknowledgements = acknowledgements;
@@ -75,6 +79,11 @@ class PlanMonitor {
     List<ReportingPeriod> periods(AppUser user, String planCode) {
         units(user, planCode);
         return reporting.periods(planCode);
+    }
+
+    List<DifficultyView> difficulties(AppUser user, String planCode) {
+        units(user, planCode);
+        return escalation.difficulties(planCode);
     }
 
     static boolean canMonitor(AppUser user, PlanDefinition plan) {

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.haiphong.dx.escalation.DifficultyView;
 import vn.haiphong.dx.reporting.PeriodStatus;
 import vn.haiphong.dx.reporting.ReportingPeriod;
 import vn.haiphong.dx.security.AppUser;
@@ -36,6 +37,11 @@ class PlanMonitorApi {
     @GetMapping("/{code}/periods/{period}")
     PeriodStatus period(@PathVariable String code, @PathVariable String period, HttpServletRequest request) {
         return monitor.period(AppUser.of(request), code, period);
+    }
+
+    @GetMapping("/{code}/difficulties")
+    List<DifficultyView> difficulties(@PathVariable String code, HttpServletRequest request) {
+        return monitor.difficulties(AppUser.of(request), code);
     }
 
     @GetMapping("/{code}/acknowledgements")

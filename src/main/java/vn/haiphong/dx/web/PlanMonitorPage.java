@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
+import java.util.List;
+
 import vn.haiphong.dx.delegation.UnitAcknowledgement;
+import vn.haiphong.dx.escalation.DifficultyView;
 import vn.haiphong.dx.plan.PlanService;
 import vn.haiphong.dx.reporting.PeriodStatus;
 import vn.haiphong.dx.reporting.ReportingPeriod;
@@ -32,6 +35,11 @@ class PlanMonitorPage {
 
     private static final Map<PeriodStatus.State, String> STATE = Map.of(PeriodStatus.State.ON_TIME, "Đúng hạn",
             PeriodStatus.State.LATE, "Nộp muộn", PeriodStatus.State.MISSING, "Chưa nộp");
+
+    private static final Map<String, String> DIFFICULTY = Map.of("REPORTED", "Đơn vị báo cáo", "AT_OFFICE", "Văn phòng đang xử lý",
+            "INFO_REQUESTED", "Chờ đơn vị bổ sung thông tin", "AT_LEADERSHIP", "Trình lãnh đạo", "AT_CITY",
+            "Báo cáo UBND thành phố", "ANSWERED", "Đã trả lời, chờ đơn vị xác nhận", "CONFIRMED", "Đã giải quyết",
+            "REOPENED", "Đơn vị chưa đồng ý, mở lại");
 
     private final PlanMonitor monitor;
 
@@ -86,8 +94,34 @@ class PlanMonitorPage {
                     .append("\">").append(esc(capitalised(period.label()))).append("</a> — hạn nộp ")
                     .append(DAY.format(period.dueOn())).append("</li>");
         }
-        return html.append("</ul><p><a href=\"/monitor/plans\">← Danh sách kế hoạch</a></p></main></body></html>")
-                .toString();
+        html.append("</ul><p><a href=\"/monitor/plans/").append(esc(code))
+                .append("/difficulties\">Khó khăn, vướng mắc của các đơn vị</a></p>");
+        return html.append("<p><a href=\"/monitor/plans\">← Danh sách kế hoạch</a></p></main></body></html>").toString();
+    }
+
+    @GetMapping(value = "/monitor/plans/{code}/difficulties", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
+    String difficulties(@PathVariable String code, HttpServletRequest request) {
+        List<DifficultyView> list = monitor.difficulties(AppUser.of(request), code);
+        StringBuilder html = page("Khó khăn, vướng mắc");
+        html.append("<p class=\"summary\">Tổng số: <strong>").append(list.size()).append("</strong> · Đang xử lý: <strong>")
+                .append(list.stream().filter(d -> d.closedAt() == null).count()).append("</strong> · Quá hạn xử lý: <strong>")
+                .append(list.stream().filter(DifficultyView::overdue).count()).append("</strong></p>");
+        html.append("<table><thead><tr><th>Đơn vị</th><th>Nội dung</th><th>Tình trạng</th><th>Hạn xử lý</th><th>Diễn biến</th>"
+                + "</tr></thead><tbody>");
+        for (DifficultyView d : list) {
+            html.append("<tr class=\"").append(d.overdue() ? "pending" : "done").append("\"><td>").append(esc(d.unitName()))
+                    .append("<br><small>").append(when(d.reportedAt())).append("</small></td><td>").append(esc(d.description()))
+                    .append(d.answer() == null ? "" : "<br><small>" + esc(d.answer()) + "</small>").append("</td><td>")
+                    .append(esc(DIFFICULTY.getOrDefault(d.status(), d.status()))).append("</td><td>")
+                    .append(d.stageDueAt() == null || d.closedAt() != null ? "—" : when(d.stageDueAt()) + (d.overdue() ? " (quá hạn)" : ""))
+                    .append("</td><td>");
+            d.history().forEach(step -> html.append("<div><small>").append(when(step.at())).append(" · ")
+                    .append(esc(DIFFICULTY.getOrDefault(step.status(), step.status())))
+                    .append(step.actor() == null ? "" : " · " + esc(step.actor())).append("</small></div>"));
+            html.append("</td></tr>");
+        }
+        return html.append("</tbody></table><p><a href=\"/monitor/plans/").append(esc(code))
+                .append("\">← Kế hoạch</a></p></main></body></html>").toString();
     }
 
     @GetMapping(value = "/monitor/plans/{code}/periods/{period}", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import vn.haiphong.dx.delegation.UnitPlanProcess;
+import vn.haiphong.dx.escalation.DifficultyProcess;
 import vn.haiphong.dx.form.FormSchema;
 import vn.haiphong.dx.plan.PlanCatalog;
 import vn.haiphong.dx.plan.PlanDefinition;
@@ -56,7 +57,8 @@ class ModelStructureTests {
     private static final Map<String, Class<?>> DECLARATIONS = Map.of(
             PlanIssuanceProcess.ID, PlanIssuanceProcess.class,
             UnitPlanProcess.ID, UnitPlanProcess.class,
-            PeriodicReportProcess.ID, PeriodicReportProcess.class);
+            PeriodicReportProcess.ID, PeriodicReportProcess.class,
+            DifficultyProcess.ID, DifficultyProcess.class);
 
     private static final Path PROCESSES = Path.of("processes");
     private static final Path FORMS = Path.of("forms");
@@ -111,10 +113,13 @@ class ModelStructureTests {
         assertThat(declaration).as("variables of %s declared in DECLARATIONS", process.getId()).isNotNull();
         Set<String> variables = constants(declaration, "Vars");
         Set<String> rowKeys = constants(declaration, "Row");
-        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-            String ref = task.getCamundaFormRef();
+        List<org.camunda.bpm.model.bpmn.instance.FlowNode> withForms = new java.util.ArrayList<>(model.getModelElementsByType(UserTask.class));
+        model.getModelElementsByType(StartEvent.class).stream()
+                .filter(e -> e.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef") != null).forEach(withForms::add);
+        for (org.camunda.bpm.model.bpmn.instance.FlowNode task : withForms) {
+            String ref = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
             assertThat(ref).as("formRef of %s", task.getId()).isNotBlank();
-            assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
+            assertThat(task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRefBinding")).isEqualTo("deployment");
             Path form = FORMS.resolve(ref + ".form");
             assertThat(form).as("form %s of %s", ref, task.getId()).exists();
             FormSchema schema = schema(form);
@@ -131,8 +136,8 @@ class ModelStructureTests {
     @Test
     void everyFormIsUsedAndEveryEditableTextDeclaresItsLength() throws IOException {
         Set<String> referenced = new HashSet<>();
-        bpmnFiles().forEach(file -> Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(UserTask.class)
-                .forEach(task -> referenced.add(task.getCamundaFormRef())));
+        bpmnFiles().forEach(file -> Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(FlowNode.class)
+                .forEach(node -> referenced.add(node.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef"))));
         try (Stream<Path> forms = Files.list(FORMS)) {
             for (Path form : forms.toList()) {
                 String id = form.getFileName().toString().replace(".form", "");

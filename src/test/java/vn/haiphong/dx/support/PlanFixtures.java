@@ -1,10 +1,12 @@
 package vn.haiphong.dx.support;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,9 +28,11 @@ public class PlanFixtures {
     private final JdbcClient jdbc;
     private final PlanCatalog catalog;
     private final PlanService plans;
+    private final TaskService tasks;
 
     PlanFixtures(RuntimeService runtime, ManagementService management, IdentityService identity, JdbcClient jdbc,
-                 PlanCatalog catalog, PlanService plans) {
+                 PlanCatalog catalog, PlanService plans, TaskService tasks) {
+        this.tasks = tasks;
         this.runtime = runtime;
         this.management = management;
         this.identity = identity;
@@ -45,6 +49,9 @@ public class PlanFixtures {
         if (!ids.isEmpty()) {
             runtime.deleteProcessInstances(ids, "test reset", true, true);
         }
+        jdbc.sql("delete from dx_difficulty_event where difficulty_id in (select id from dx_difficulty where plan_code = ?)")
+                .param(planCode).update();
+        jdbc.sql("delete from dx_difficulty where plan_code = ?").param(planCode).update();
         for (String table : List.of("dx_report_figure", "dx_report_target")) {
             jdbc.sql("delete from " + table + " where report_id in (select id from dx_report where plan_code = ?)")
                     .param(planCode).update();
@@ -57,6 +64,19 @@ public class PlanFixtures {
         plans.registerDraft(catalog.get(planCode));
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(planCode)
                 .processDefinitionKey("PlanIssuanceProcess").singleResult();
+    }
+
+    /** A fresh plan taken through submission, approval and issuance with the Java API, as its Office would. */
+    public void freshIssued(String planCode, String number) {
+        freshDraft(planCode);
+        for (Map<String, Object> values : List.of(Map.<String, Object>of("draftNote", "Kính trình"),
+                Map.<String, Object>of("reviewDecision", "APPROVE"),
+                Map.<String, Object>of("documentNumber", number, "issuedOn", "2025-01-10"))) {
+            String task = tasks.createTaskQuery().processInstanceBusinessKey(planCode).processDefinitionKey("PlanIssuanceProcess")
+                    .singleResult().getId();
+            tasks.complete(task, values);
+        }
+        executeJobs();
     }
 
     /** Runs every due job (the asynchronous save points), as the job executor would. */
