@@ -89,6 +89,10 @@ class ModelStructureTests {
         assertThat(model.getDefinitions().getAttributeValueNs("http://camunda.org/schema/modeler/1.0", "executionPlatformVersion"))
                 .isEqualTo("7.24.0");
         assertThat(process.getName()).as("Vietnamese process name").isNotBlank();
+        boolean hasStartForm = model.getModelElementsByType(StartEvent.class).stream()
+                .anyMatch(e -> e.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef") != null);
+        assertThat(process.isCamundaStartableInTasklist()).as("only processes people start themselves are offered in Tasklist")
+                .isEqualTo(hasStartForm);
 
         Set<String> shapes = model.getModelElementsByType(BpmnShape.class).stream()
                 .map(s -> s.getBpmnElement().getId()).collect(Collectors.toSet());
