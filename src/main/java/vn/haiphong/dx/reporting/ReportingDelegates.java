@@ -75,14 +75,17 @@ class ReportingDelegates {
             java.time.LocalDate extendTo = extend == null || extend.toString().isBlank() ? null : ProcessContext.date(extend, "Gia hạn đến ngày");
             Date newDue = service.urge(plan(execution), unit(execution), (String) execution.getVariable(Vars.PERIOD_CODE),
                     message, extendTo, (String) execution.getVariable(Vars.DUE_ON), ProcessContext.currentUser(execution));
-            Task report = noteOnReportTask(execution, service.urgingNote(message, extendTo));
-            if (newDue != null) {
-                execution.setVariable(Vars.DUE_AT, newDue);
-                execution.setVariable(Vars.DUE_ON, extendTo.toString());
-                if (report != null) {
+            String note = service.urgingNote(message, extendTo);
+            ProcessContext.asEngine(execution, () -> {
+                Task report = noteOnReportTask(execution, note);
+                if (newDue != null && report != null) {
                     report.setDueDate(newDue);
                     execution.getProcessEngineServices().getTaskService().saveTask(report);
                 }
+            });
+            if (newDue != null) {
+                execution.setVariable(Vars.DUE_AT, newDue);
+                execution.setVariable(Vars.DUE_ON, extendTo.toString());
             }
             execution.setVariable(Vars.DUE_DATE_EXTENDED, newDue != null);
             execution.removeVariable(Vars.URGING_MESSAGE);

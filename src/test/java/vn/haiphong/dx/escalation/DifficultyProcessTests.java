@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -193,10 +194,15 @@ class DifficultyProcessTests {
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey(DifficultyProcess.ID, Map.of(Vars.URGENCY, "RẤT KHẨN",
                 Vars.DESCRIPTION, "x")))
                 .isInstanceOf(InputRejectedException.class).hasMessageContaining("«Mức độ» có giá trị không nằm trong danh sách lựa chọn");
-        identity.setAuthentication("kesat.lanhdao.khac", List.of("nhom-khac"));
+        identity.setAuthentication("nguoi.ngoai", List.of("nhom-khac"));
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey(DifficultyProcess.ID, Map.of(Vars.URGENCY, "NORMAL",
                 Vars.DESCRIPTION, "Không thuộc đơn vị nào")))
+                .as("someone outside the plans may not start it at all").isInstanceOf(AuthorizationException.class);
+        identity.setAuthentication("snnmt.tccb", List.of("snnmt-tccb"));
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(DifficultyProcess.ID, Map.of(Vars.URGENCY, "NORMAL",
+                Vars.DESCRIPTION, "Kế hoạch của Sở chưa ban hành")))
                 .isInstanceOf(InputRejectedException.class).hasMessageContaining("không thuộc đơn vị nào của kế hoạch đang thực hiện");
+        identity.clearAuthentication();
         Assertions.assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(DifficultyProcess.ID).count()).isZero();
         Assertions.assertThat(fixtures.count("select count(*) from dx_difficulty", new Object[0])).isZero();
 
@@ -207,7 +213,11 @@ class DifficultyProcessTests {
         act(OFFICE, handle, Map.of(Vars.OFFICE_DECISION, Decisions.ANSWER, Vars.OFFICE_ANSWER, "Trả lời"));
         Task confirm = only(difficulty, Activities.CONFIRM_RESOLUTION);
         assertThatThrownBy(() -> act("kesat.dtn", confirm, Map.of(Vars.RESOLVED, Decisions.YES)))
-                .isInstanceOf(InputRejectedException.class).hasMessageContaining("không thuộc Công an xã");
+                .as("another unit cannot act on the difficulty").isInstanceOf(AuthorizationException.class);
+        identity.setAuthentication("kesat.dtn", List.of("kesat-dtn"));
+        Assertions.assertThat(taskQuery().processInstanceId(difficulty.getId()).count()).as("nor see its tasks").isZero();
+        Assertions.assertThat(runtime.createProcessInstanceQuery().processInstanceId(difficulty.getId()).count()).isZero();
+        identity.clearAuthentication();
         assertThat(difficulty).isWaitingAt(Activities.CONFIRM_RESOLUTION);
         assertHistory(difficulty, "REPORTED", "AT_OFFICE", "ANSWERED");
     }

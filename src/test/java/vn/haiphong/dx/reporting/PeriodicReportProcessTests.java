@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -140,6 +141,7 @@ class PeriodicReportProcessTests {
 
         identity.setAuthentication("snnmt.tccb", List.of("snnmt-tccb"));
         tasks.complete(unitTask.getId(), submission(Map.of("postsPortal", 1, "bannersPosters", 2)));
+        identity.clearAuthentication();
         assertThat(report).isEnded().hasPassed(Activities.END_STORED);
         Assertions.assertThat(taskQuery().processInstanceId(report.getId()).count()).as("the urging is withdrawn").isZero();
         Assertions.assertThat(fixtures.count("select count(*) from dx_report where plan_code = ? and unit_code = 'TCCB' "
@@ -155,8 +157,10 @@ class PeriodicReportProcessTests {
         clock(2025, 10, 2, 9);
         ProcessInstance report = start(PlanFixtures.KESAT, "CAX", "2025-10");
         fixtures.executeJobs();
+        String taskId = task(report).getId();
         identity.setAuthentication("kesat.cax", List.of("kesat-cax"));
-        tasks.complete(task(report).getId(), submission(Map.of("residentsVneid", 85)));
+        tasks.complete(taskId, submission(Map.of("residentsVneid", 85)));
+        identity.clearAuthentication();
         Assertions.assertThat(runtime.createProcessInstanceQuery().processInstanceId(report.getId()).count()).isZero();
         Assertions.assertThat(fixtures.count("select count(*) from dx_report where unit_code = 'CAX' and late = false "
                 + "and targets_met = 1 and targets_evaluated = 2", new Object[0])).isEqualTo(1);
@@ -183,7 +187,9 @@ class PeriodicReportProcessTests {
         refused(taskId, difficulty, "cần mô tả «Khó khăn, vướng mắc»");
 
         identity.setAuthentication("kesat.cax", List.of("kesat-cax"));
-        refused(taskId, submission(Map.of("residentsVneid", 3)), "không thuộc Tổ Công nghệ số cộng đồng");
+        assertThatThrownBy(() -> tasks.complete(taskId, submission(Map.of("residentsVneid", 3))))
+                .as("a report for a unit the user does not belong to").isInstanceOf(AuthorizationException.class);
+        identity.clearAuthentication();
 
         assertThat(report).isWaitingAt(Activities.SUBMIT_REPORT);
         Assertions.assertThat(fixtures.count("select count(*) from dx_report where plan_code = ?", PlanFixtures.KESAT)).isZero();

@@ -1,0 +1,91 @@
+package vn.haiphong.dx.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.PlanDefinition;
+import vn.haiphong.dx.unit.UnitGroups;
+
+/**
+ * What every group of the plans may do in the engine, created from the plan data at start-up, idempotently.
+ * Tasks are visible only through the engine's own per-task grants to their candidate group, so a unit sees
+ * and works only on its own tasks and two agencies never see each other's. Besides that each group may:
+ * use Tasklist and its shared filters; read process definitions (forms and diagrams, no instance data); and
+ * start the processes meant for people ({@code isStartableInTasklist}, e.g. reporting a difficulty).
+ * Everything else (Cockpit, Admin, deployments, users) stays with {@code camunda-admin}.
+ */
+@Component
+@Order(25)
+class AuthorizationBootstrap implements ApplicationRunner {
+
+    /** Processes a person may start; the others are started by the application. */
+    static final List<String> STARTABLE_BY_PEOPLE = List.of("DifficultyProcess");
+
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final PlanCatalog catalog;
+
+    AuthorizationBootstrap(AuthorizationService authorizations, FilterService filters, PlanCatalog catalog) {
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        List<Filter> shared = filters.createFilterQuery().list().stream().filter(f -> f.getOwner() == null).toList();
+        for (String group : groups()) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            shared.forEach(filter -> grant(group, Resources.FILTER, filter.getId(), Permissions.READ));
+            grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+            for (String process : STARTABLE_BY_PEOPLE) {
+                grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            }
+            grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        }
+    }
+
+    private List<String> groups() {
+        List<String> groups = new ArrayList<>();
+        for (PlanDefinition plan : catalog.all()) {
+            plan.units().forEach(u -> add(groups, UnitGroups.unitGroupId(plan.agency().code(), u.code())));
+            add(groups, UnitGroups.leadershipGroupId(plan.agency().code()));
+        }
+        return groups;
+    }
+
+    private static void add(List<String> groups, String group) {
+        if (!groups.contains(group)) {
+            groups.add(group);
+        }
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission permission) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+                .resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
+        Authorization grant = existing != null ? existing : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        if (existing != null && existing.isPermissionGranted(permission)) {
+            return;
+        }
+        grant.setGroupId(group);
+        grant.setResource(resource);
+        grant.setResourceId(resourceId);
+        grant.addPermission(permission);
+        authorizations.saveAuthorization(grant);
+    }
+}
