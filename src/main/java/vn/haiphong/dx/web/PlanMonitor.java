@@ -81,9 +81,22 @@ class PlanMonitor {
         return reporting.periods(planCode);
     }
 
+    /**
+     * The Office and leadership see every difficulty of their agency's plan; a unit sees only its own;
+     * anyone else is refused.
+     */
     List<DifficultyView> difficulties(AppUser user, String planCode) {
-        units(user, planCode);
-        return escalation.difficulties(planCode);
+        PlanDefinition plan = catalog.find(planCode)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Không có kế hoạch " + planCode));
+        if (canMonitor(user, plan)) {
+            return escalation.difficulties(planCode);
+        }
+        List<String> ownUnits = plan.units().stream().map(PlanDefinition.Unit::code)
+                .filter(unit -> user.inAnyGroup(UnitGroups.unitGroupId(plan.agency().code(), unit))).toList();
+        if (ownUnits.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Chỉ đơn vị báo cáo, đơn vị đầu mối và lãnh đạo được xem khó khăn, vướng mắc này");
+        }
+        return escalation.difficulties(planCode).stream().filter(d -> ownUnits.contains(d.unitCode())).toList();
     }
 
     static boolean canMonitor(AppUser user, PlanDefinition plan) {

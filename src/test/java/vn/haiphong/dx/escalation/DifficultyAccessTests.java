@@ -81,6 +81,20 @@ class DifficultyAccessTests {
     }
 
     @Test
+    void monitoringShowsTheDifficultyToItsUnitOfficeAndLeadershipOnly() {
+        assertThat(http.withBasicAuth("kesat.cax", "demo").getForObject("/api/plans/" + PlanFixtures.KESAT + "/difficulties", List.class))
+                .as("the reporting unit sees its own").hasSize(1);
+        assertThat(http.withBasicAuth("kesat.vhxh", "demo").getForObject("/api/plans/" + PlanFixtures.KESAT + "/difficulties", List.class))
+                .hasSize(1);
+        assertThat(http.withBasicAuth("kesat.lanhdao", "demo").getForObject("/api/plans/" + PlanFixtures.KESAT + "/difficulties", List.class))
+                .hasSize(1);
+        assertThat(http.withBasicAuth("kesat.dtn", "demo").getForObject("/api/plans/" + PlanFixtures.KESAT + "/difficulties", List.class))
+                .as("another unit sees none").isEmpty();
+        assertThat(http.withBasicAuth("snnmt.vp", "demo").getForEntity("/api/plans/" + PlanFixtures.KESAT + "/difficulties", String.class)
+                .getStatusCode()).as("another agency is refused").isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void tasklistShowsTheDifficultyOnlyToItsOffice() {
         assertThat(tasklistTasks("kesat.vhxh")).hasSize(1);
         assertThat(tasklistTasks("kesat.dtn")).isEmpty();

@@ -109,8 +109,6 @@ class RestRefusalTests {
                 String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.withBasicAuth("kesat.vhxh", "demo").getForEntity("/api/plans/" + PlanFixtures.KESAT + "/periods/2031-01",
                 String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(http.withBasicAuth("kesat.cax", "demo").getForEntity("/api/plans/" + PlanFixtures.KESAT + "/difficulties",
-                String.class).getStatusCode()).as("a unit does not see the plan's difficulties").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.withBasicAuth("snnmt.vp", "demo").getForEntity("/monitor/plans/" + PlanFixtures.KESAT + "/difficulties",
                 String.class).getStatusCode()).as("nor does another agency's Office").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.withBasicAuth("kesat.lanhdao", "demo").getForEntity("/monitor/plans/" + PlanFixtures.KESAT + "/difficulties",
