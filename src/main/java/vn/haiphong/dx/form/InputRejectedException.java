@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
+import vn.haiphong.dx.shared.UserRefusal;
+
 /**
  * Input a person submitted that the server refuses, with a message a civil servant understands.
  *
@@ -12,7 +14,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * submitted. Throwing it inside the completing transaction rolls back everything, so nothing is
  * half-written.
  */
-public class InputRejectedException extends FormFieldValidationException {
+public class InputRejectedException extends FormFieldValidationException implements UserRefusal {
 
     private final List<String> problems;
 

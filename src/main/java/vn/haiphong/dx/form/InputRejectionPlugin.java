@@ -10,10 +10,13 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
+import vn.haiphong.dx.shared.UserRefusal;
+
 /**
- * The engine wraps whatever a task listener throws into a generic exception (ENGINE-03051), which the REST
- * API answers with 500. This outermost command interceptor hands our {@link InputRejectedException} back
- * unwrapped, after the transaction has rolled back, so clients get 400 and the person's message.
+ * The engine wraps whatever a task listener or a parse listener throws into a generic exception
+ * (ENGINE-03051, ENGINE-01009), which the REST API answers with 500. This outermost command interceptor hands
+ * a {@link UserRefusal} (rejected input, a refused model) back unwrapped, after the transaction has rolled
+ * back, so clients get 400 and the person's message.
  */
 @Component
 class InputRejectionPlugin extends AbstractProcessEnginePlugin {
@@ -40,8 +43,8 @@ class InputRejectionPlugin extends AbstractProcessEnginePlugin {
                 return next.execute(command);
             } catch (ProcessEngineException e) {
                 for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                    if (cause instanceof InputRejectedException rejected) {
-                        throw rejected;
+                    if (cause instanceof UserRefusal && cause instanceof ProcessEngineException refusal) {
+                        throw refusal;
                     }
                 }
                 throw e;

@@ -15,11 +15,11 @@ record AdminProperties(String id, String password, boolean allowWeakPassword) {
         if (id == null || id.isBlank() || password == null || password.isBlank()) {
             throw new IllegalStateException("Chưa cấu hình tài khoản quản trị đầu tiên: đặt biến môi trường "
                     + "APP_ADMIN_ID và APP_ADMIN_PASSWORD (mật khẩu ít nhất " + MIN_LENGTH
-                    + " ký tự, có chữ hoa, chữ thường và chữ số).");
+                    + " ký tự, có chữ hoa, chữ thường, chữ số và ký tự đặc biệt).");
         }
-        if (!allowWeakPassword && !strong(password)) {
+        if (!allowWeakPassword && (!strong(password) || password.toLowerCase().contains(id.toLowerCase()))) {
             throw new IllegalStateException("Mật khẩu quản trị (APP_ADMIN_PASSWORD) quá yếu: cần ít nhất " + MIN_LENGTH
-                    + " ký tự, có chữ hoa, chữ thường và chữ số, và không chứa tên đăng nhập.");
+                    + " ký tự, có chữ hoa, chữ thường, chữ số và ký tự đặc biệt, và không chứa tên đăng nhập.");
         }
     }
 
@@ -27,6 +27,7 @@ record AdminProperties(String id, String password, boolean allowWeakPassword) {
         return password.length() >= MIN_LENGTH
                 && password.chars().anyMatch(Character::isUpperCase)
                 && password.chars().anyMatch(Character::isLowerCase)
-                && password.chars().anyMatch(Character::isDigit);
+                && password.chars().anyMatch(Character::isDigit)
+                && password.chars().anyMatch(c -> !Character.isLetterOrDigit(c));
     }
 }

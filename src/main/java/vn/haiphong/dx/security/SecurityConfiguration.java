@@ -16,6 +16,16 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(AdminProperties.class)
 class SecurityConfiguration {
 
+    /** Before everything else on both API paths, including the webapps' own filters. */
+    @Bean
+    FilterRegistrationBean<ApiGuardFilter> apiGuard(ApiGuardFilter filter) {
+        FilterRegistrationBean<ApiGuardFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setName("api-guard");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(Integer.MIN_VALUE + 100);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =

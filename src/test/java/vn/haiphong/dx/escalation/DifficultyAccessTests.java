@@ -2,7 +2,6 @@ package vn.haiphong.dx.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 import vn.haiphong.dx.support.PlanFixtures;
+import vn.haiphong.dx.support.TasklistSession;
 
 /**
  * A unit's difficulty is seen and handled only by that unit, its agency's Office and leadership: checked
@@ -105,38 +105,10 @@ class DifficultyAccessTests {
         return http.withBasicAuth(user, "demo").getForObject("/engine-rest/task" + TASKS, List.class);
     }
 
-    /** Logs in to Tasklist as a browser does (CSRF cookie echoed as header) and lists tasks through its API. */
     private List<?> tasklistTasks(String user) {
-        List<String> cookies = new ArrayList<>();
-        keep(cookies, http.getForEntity("/camunda/app/tasklist/default/", String.class));
-        HttpHeaders headers = browser(cookies);
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        ResponseEntity<String> login = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
-                new HttpEntity<>("username=" + user + "&password=demo", headers), String.class);
-        assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
-        keep(cookies, login);
-        ResponseEntity<List> list = http.exchange("/camunda/api/engine/engine/default/task" + TASKS, HttpMethod.GET,
-                new HttpEntity<>(browser(cookies)), List.class);
+        ResponseEntity<List> list = TasklistSession.login(http, user, "demo")
+                .exchange("/camunda/api/engine/engine/default/task" + TASKS, HttpMethod.GET, null, List.class);
         assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
         return list.getBody();
-    }
-
-    private static void keep(List<String> cookies, ResponseEntity<?> response) {
-        List<String> set = response.getHeaders().get(HttpHeaders.SET_COOKIE);
-        if (set != null) {
-            for (String cookie : set) {
-                String pair = cookie.split(";", 2)[0];
-                cookies.removeIf(c -> c.startsWith(pair.substring(0, pair.indexOf('=') + 1)));
-                cookies.add(pair);
-            }
-        }
-    }
-
-    private static HttpHeaders browser(List<String> cookies) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.COOKIE, String.join("; ", cookies));
-        cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst()
-                .ifPresent(c -> headers.add("X-XSRF-TOKEN", c.substring("XSRF-TOKEN=".length())));
-        return headers;
     }
 }

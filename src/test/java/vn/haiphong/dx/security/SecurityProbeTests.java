@@ -1,0 +1,145 @@
+package vn.haiphong.dx.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+import vn.haiphong.dx.support.TasklistSession;
+
+/**
+ * Probes for the two holes reported against 7.24.0 (CVE-2026-109432, CVE-2026-77226), through both API
+ * paths. The canary is a harmless bean that counts calls: it fires if an injected expression is evaluated.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:dx-security;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+@Import(SecurityProbeTests.CanaryConfiguration.class)
+class SecurityProbeTests {
+
+    static final String CANARY = "${canary.fire()}";
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CanaryConfiguration {
+        @Bean
+        Canary canary() {
+            return new Canary();
+        }
+    }
+
+    public static class Canary {
+        final AtomicInteger fired = new AtomicInteger();
+
+        public String fire() {
+            fired.incrementAndGet();
+            return "canary";
+        }
+    }
+
+    @Autowired TestRestTemplate http;
+    @Autowired Canary canary;
+    @Autowired FilterService filters;
+    @Autowired TaskService tasks;
+    @Autowired IdentityService identity;
+
+    @BeforeEach
+    void reset() {
+        canary.fired.set(0);
+    }
+
+    @Test
+    void theCanaryFiresWhenAnExpressionIsEvaluated() {
+        // Proof that the probe can fail: a stored filter (only administrators may create one) evaluates it.
+        TaskQuery query = tasks.createTaskQuery();
+        query.or().taskAssigneeExpression(CANARY).endOr();
+        Filter filter = filters.saveFilter(filters.newTaskFilter("canary").setQuery(query));
+        filters.count(filter.getId());
+        filters.deleteFilter(filter.getId());
+        assertThat(canary.fired.get()).isPositive();
+    }
+
+    @Test
+    void expressionsInOrQueriesAreRefusedOnBothPaths() {
+        Map<String, Object> smuggled = Map.of("orQueries", List.of(Map.of("assigneeExpression", CANARY)));
+        String filterId = filters.createFilterQuery().filterName("Việc của đơn vị").singleResult().getId();
+        TasklistSession browser = TasklistSession.login(http, "kesat.cax", "demo");
+        int probes = 0;
+        for (String path : List.of("/engine-rest/task", "/engine-rest/task/count", "/engine-rest/filter/" + filterId + "/list",
+                "/engine-rest/filter/" + filterId + "/count", "/engine-rest/engine/default/task")) {
+            assertRefused(http.withBasicAuth("kesat.cax", "demo").exchange(path, HttpMethod.POST, json(smuggled), String.class));
+            probes++;
+        }
+        for (String path : List.of("/camunda/api/engine/engine/default/task", "/camunda/api/engine/engine/default/task/count",
+                "/camunda/api/engine/engine/default/filter/" + filterId + "/list")) {
+            assertRefused(browser.exchange(path, HttpMethod.POST, smuggled, String.class));
+            probes++;
+        }
+        assertRefused(http.withBasicAuth("kesat.cax", "demo").getForEntity(
+                "/engine-rest/task?assigneeExpression={e}", String.class, CANARY));
+        assertRefused(http.withBasicAuth("kesat.cax", "demo").getForEntity(
+                "/engine-rest/task?assigneeExpression={e}", String.class, "#{canary.fire()}"));
+        probes += 2;
+        assertThat(probes).isEqualTo(10);
+        assertThat(canary.fired.get()).as("no expression ran").isZero();
+
+        // Ordinary queries still work.
+        assertThat(http.withBasicAuth("kesat.cax", "demo").exchange("/engine-rest/task", HttpMethod.POST,
+                json(Map.of("orQueries", List.of(Map.of("assignee", "kesat.cax")))), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(browser.exchange("/camunda/api/engine/engine/default/filter/" + filterId + "/list", HttpMethod.POST,
+                Map.of(), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void adminSetupCannotCreateAnAdministratorEvenWithoutDirectAdminMembers() {
+        identity.deleteMembership("admin", Groups.CAMUNDA_ADMIN);
+        try {
+            assertThat(identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count()).isZero();
+            Map<String, Object> attacker = Map.of("profile", Map.of("id", "keTanCong", "firstName", "Kẻ", "lastName", "Tấn công"),
+                    "credentials", Map.of("password", "MatKhau-123456"));
+            ResponseEntity<String> anonymous = TasklistSession.anonymous(http)
+                    .exchange("/camunda/api/admin/setup/default/user/create", HttpMethod.POST, attacker, String.class);
+            ResponseEntity<String> direct = http.exchange("/camunda/api/admin/setup/default/user/create", HttpMethod.POST,
+                    json(attacker), String.class);
+            assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(direct.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(identity.createUserQuery().userId("keTanCong").count()).as("no user was created").isZero();
+        } finally {
+            identity.createMembership("admin", Groups.CAMUNDA_ADMIN);
+        }
+    }
+
+    private static void assertRefused(ResponseEntity<String> response) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody()).contains("Truy vấn không được chứa biểu thức");
+    }
+
+    private static HttpEntity<Object> json(Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+}
