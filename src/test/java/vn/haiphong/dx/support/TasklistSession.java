@@ -54,6 +54,15 @@ public final class TasklistSession {
         return response;
     }
 
+    /** A request with a body of any content type (e.g. a multipart deployment). */
+    public <T> ResponseEntity<T> exchange(String path, HttpMethod method, Object body, MediaType contentType, Class<T> type) {
+        HttpHeaders headers = headers();
+        headers.setContentType(contentType);
+        ResponseEntity<T> response = http.exchange(path, method, new HttpEntity<>(body, headers), type);
+        keep(response);
+        return response;
+    }
+
     private void keep(ResponseEntity<?> response) {
         List<String> set = response.getHeaders().get(HttpHeaders.SET_COOKIE);
         if (set != null) {
