@@ -33,6 +33,7 @@ import vn.haiphong.dx.unit.UnitGroups;
 @Order(25)
 class AuthorizationBootstrap implements ApplicationRunner {
 
+
     /** Processes a person may start; the others are started by the application. */
     static final List<String> STARTABLE_BY_PEOPLE = List.of("DifficultyProcess");
 

@@ -64,6 +64,13 @@ class PostgresPlanJourneyTests {
                 "reviewPlanDraft.form", "recordPlanIssuance.form", "acknowledgePlan.form", "submitPeriodicReport.form",
                 "urgeUnit.form", "submitFinalReport.form");
 
+        ResponseEntity<String> weak = http.withBasicAuth(ADMIN, PASSWORD).exchange("/engine-rest/user/create", HttpMethod.POST,
+                json(Map.of("profile", Map.of("id", "yeu", "firstName", "Mật khẩu", "lastName", "Yếu"),
+                        "credentials", Map.of("password", "123456"))), String.class);
+        assertThat(weak.getStatusCode()).as("the password policy is on in production").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(weak.getBody()).contains("Mật khẩu chưa đạt chính sách");
+        assertThat(list(ADMIN, PASSWORD, "/engine-rest/user?id=yeu")).isEmpty();
+
         runFirstPeriod("snnmt-tt-cds-2025", "88/KH-SNNMT", "2025-01", Map.of("postsPortal", 1, "postsFanpage", 1));
         runFirstPeriod("kesat-ncds-2025", "29/KH-UBND", "2025-10", Map.of("residentsVneid", 40, "meetingsIntegrated", 1));
     }

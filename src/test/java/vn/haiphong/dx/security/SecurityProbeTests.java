@@ -132,6 +132,42 @@ class SecurityProbeTests {
         }
     }
 
+    @Test
+    void onlyAdministratorsMayOpenAdminAndCockpit() {
+        for (String app : List.of("admin", "cockpit")) {
+            assertThat(webappLogin("kesat.cax", "demo", app)).as("a unit in %s", app).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(webappLogin("kesat.vhxh", "demo", app)).as("the Office in %s", app).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(webappLogin("admin", "admin", app)).as("admin in %s", app).isEqualTo(HttpStatus.OK);
+        }
+        assertThat(webappLogin("kesat.cax", "demo", "tasklist")).isEqualTo(HttpStatus.OK);
+    }
+
+    @Autowired org.camunda.bpm.engine.AuthorizationService authorizations;
+    @Autowired AuthorizationBootstrap bootstrap;
+
+    @Test
+    void authorizationsFromThePlanDataAreCreatedOnce() {
+        long before = authorizations.createAuthorizationQuery().count();
+        bootstrap.run(null);
+        bootstrap.run(null);
+        assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(before);
+        assertThat(authorizations.createAuthorizationQuery().groupIdIn("kesat-cax").count()).as("grants of one unit").isPositive();
+    }
+
+    private HttpStatus webappLogin(String user, String password, String app) {
+        ResponseEntity<String> page = http.getForEntity("/camunda/app/" + app + "/default/", String.class);
+        String xsrf = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+                .map(c -> c.split(";", 2)[0]).findFirst().orElseThrow();
+        String session = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.split(";", 2)[0]).findFirst().orElse("");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, xsrf + "; " + session);
+        headers.add("X-XSRF-TOKEN", xsrf.substring("XSRF-TOKEN=".length()));
+        return HttpStatus.valueOf(http.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
+                new HttpEntity<>("username=" + user + "&password=" + password, headers), String.class).getStatusCode().value());
+    }
+
     private static void assertRefused(ResponseEntity<String> response) {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody()).contains("Truy vấn không được chứa biểu thức");
