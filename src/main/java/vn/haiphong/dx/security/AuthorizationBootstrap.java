@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import vn.haiphong.dx.plan.PlanCatalog;
 import vn.haiphong.dx.plan.PlanDefinition;
+import vn.haiphong.dx.tasklist.TasklistFilters;
 import vn.haiphong.dx.unit.UnitGroups;
 
 /**
@@ -52,7 +53,12 @@ class AuthorizationBootstrap implements ApplicationRunner {
         List<Filter> shared = filters.createFilterQuery().list().stream().filter(f -> f.getOwner() == null).toList();
         for (String group : groups()) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            shared.forEach(filter -> grant(group, Resources.FILTER, filter.getId(), Permissions.READ));
+            for (Filter filter : shared) {
+                Object only = filter.getProperties() == null ? null : filter.getProperties().get(TasklistFilters.OFFICE_GROUP_PROPERTY);
+                if (only == null || only.equals(group)) {
+                    grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+                }
+            }
             grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
             for (String process : STARTABLE_BY_PEOPLE) {
                 grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.CREATE_INSTANCE);

@@ -26,6 +26,9 @@ class TaskContextNamer {
             boolean continues = !text.isEmpty() && Character.isLowerCase(text.charAt(0));
             String name = task.getName() + (continues ? " " : " – ") + text;
             task.setName(name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME - 1) + "…");
+            if (task.getDescription() == null) {
+                task.setDescription(text);
+            }
         }
     }
 }

@@ -1,16 +1,21 @@
 package vn.haiphong.dx.tasklist;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+
+import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.PlanDefinition;
+import vn.haiphong.dx.unit.UnitGroups;
 
 /**
  * Shared Tasklist filters, created once (Tasklist shows no list without a filter). Administrators may
@@ -18,20 +23,26 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(20)
-class TasklistFilters implements ApplicationRunner {
+public class TasklistFilters implements ApplicationRunner {
 
     static final String MY_TASKS = "Việc của tôi";
     static final String UNIT_TASKS = "Việc của đơn vị";
+    static final String DUE_SOON = "Sắp đến hạn";
+    static final String OVERDUE = "Quá hạn";
+    /** Filter property naming the one group that may read an Office's own filter. */
+    public static final String OFFICE_GROUP_PROPERTY = "dxOfficeGroup";
 
     private static final List<Map<String, String>> COLUMNS = List.of(
             Map.of("name", TaskContextNamer.CONTEXT_VARIABLE, "label", "Kế hoạch – đơn vị"));
 
     private final FilterService filters;
     private final TaskService tasks;
+    private final PlanCatalog catalog;
 
-    TasklistFilters(FilterService filters, TaskService tasks) {
+    TasklistFilters(FilterService filters, TaskService tasks, PlanCatalog catalog) {
         this.filters = filters;
         this.tasks = tasks;
+        this.catalog = catalog;
     }
 
     @Override
@@ -41,16 +52,36 @@ class TasklistFilters implements ApplicationRunner {
         ensure(UNIT_TASKS, 0, "Công việc chờ đơn vị của tôi xử lý (nhận việc để làm)",
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
                         .orderByDueDate().asc());
+        ensure(DUE_SOON, 10, "Việc của đơn vị đến hạn trong 3 ngày tới",
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                        .dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(3).toDate()}")
+                        .orderByDueDate().asc());
+        ensure(OVERDUE, 20, "Việc của đơn vị đã quá hạn xử lý",
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                        .dueBeforeExpression("${now()}").orderByDueDate().asc());
+        Set<String> offices = new LinkedHashSet<>();
+        for (PlanDefinition plan : catalog.all()) {
+            String office = UnitGroups.unitGroupId(plan.agency().code(), plan.focalUnit());
+            if (offices.add(office)) {
+                ensure("Tất cả việc của " + plan.focal().name(), 30,
+                        "Mọi công việc của đơn vị đầu mối, cả việc đồng nghiệp đã nhận (chỉ đơn vị đầu mối thấy)",
+                        tasks.createTaskQuery().taskCandidateGroup(office).includeAssignedTasks().orderByDueDate().asc(),
+                        Map.of(OFFICE_GROUP_PROPERTY, office));
+            }
+        }
     }
 
     private void ensure(String name, int priority, String description, TaskQuery query) {
+        ensure(name, priority, description, query, Map.of());
+    }
+
+    private void ensure(String name, int priority, String description, TaskQuery query, Map<String, Object> extra) {
         if (filters.createFilterQuery().filterName(name).count() > 0) {
             return;
         }
-        Filter filter = filters.newTaskFilter(name)
-                .setQuery(query)
-                .setProperties(Map.of("priority", priority, "description", description, "refresh", true,
-                        "variables", COLUMNS));
-        filters.saveFilter(filter);
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of("priority", priority, "description", description,
+                "refresh", true, "variables", COLUMNS));
+        properties.putAll(extra);
+        filters.saveFilter(filters.newTaskFilter(name).setQuery(query).setProperties(properties));
     }
 }

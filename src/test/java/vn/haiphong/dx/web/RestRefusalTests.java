@@ -86,6 +86,27 @@ class RestRefusalTests {
     }
 
     @Test
+    void everyRoleFindsItsTasklistFiltersAndOnlyTheOfficeSeesItsOwn() {
+        List<String> unit = names(http.withBasicAuth("kesat.cax", "demo").getForObject("/engine-rest/filter", List.class));
+        assertThat(unit).contains("Việc của tôi", "Việc của đơn vị", "Sắp đến hạn", "Quá hạn")
+                .noneMatch(name -> name.startsWith("Tất cả việc của"));
+        assertThat(names(http.withBasicAuth("kesat.vhxh", "demo").getForObject("/engine-rest/filter", List.class)))
+                .contains("Việc của tôi", "Tất cả việc của Phòng Văn hóa – Xã hội").doesNotContain("Tất cả việc của Văn phòng Sở");
+        assertThat(names(http.withBasicAuth("snnmt.vp", "demo").getForObject("/engine-rest/filter", List.class)))
+                .contains("Tất cả việc của Văn phòng Sở").doesNotContain("Tất cả việc của Phòng Văn hóa – Xã hội");
+        String officeFilter = ((Map<?, ?>) http.withBasicAuth("snnmt.vp", "demo").getForObject("/engine-rest/filter", List.class).stream()
+                .filter(f -> ((Map<?, ?>) f).get("name").equals("Tất cả việc của Văn phòng Sở")).findFirst().orElseThrow()).get("id").toString();
+        List<?> listed = http.withBasicAuth("snnmt.vp", "demo").postForObject("/engine-rest/filter/" + officeFilter + "/list", null, List.class);
+        assertThat(listed).hasSize(1);
+        assertThat(((Map<?, ?>) listed.get(0)).get("description")).as("the task carries its context as description")
+                .isEqualTo("Kế hoạch Truyền thông về Chuyển đổi số năm 2025");
+    }
+
+    private static List<String> names(List<?> filters) {
+        return filters.stream().map(f -> (String) ((Map<?, ?>) f).get("name")).toList();
+    }
+
+    @Test
     void onlyTheOfficeAndLeadershipOfTheAgencyMonitorItsPlans() {
         assertThat(http.withBasicAuth("snnmt.vp", "demo").getForEntity("/api/plans/" + PlanFixtures.SNNMT + "/acknowledgements",
                 String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
