@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.haiphong.dx.Application;
 import vn.haiphong.dx.form.InputRejectedException;
 import vn.haiphong.dx.plan.PlanDefinition.Unit;
 import vn.haiphong.dx.plan.PlanIssuanceProcess.Decisions;
@@ -26,7 +27,7 @@ import vn.haiphong.dx.unit.UnitGroups;
 @Service
 public class PlanService {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId ZONE = ZoneId.of(Application.TIME_ZONE);
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Logger LOG = LoggerFactory.getLogger(PlanService.class);
     private static final Pattern DOCUMENT_NUMBER = Pattern.compile("(\\d{1,5})/(.+)");

@@ -10,12 +10,13 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
+import vn.haiphong.dx.Application;
 import vn.haiphong.dx.form.InputRejectedException;
 
 /** What delegates read from the engine: the acting user and submitted values. */
 public final class ProcessContext {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId ZONE = ZoneId.of(Application.TIME_ZONE);
 
     private ProcessContext() {
     }
