@@ -1,0 +1,175 @@
+package vn.haiphong.dx.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driving Tasklist as a person does; every step can leave a screenshot in
+ * {@code target/screenshots}. Chromium and ChromeDriver come from Debian ({@code .ci/run} installs them).
+ */
+final class Browser implements AutoCloseable {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String DRIVER = "/usr/bin/chromedriver";
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+    private final String base;
+    private final String journey;
+    private int step;
+
+    Browser(int port, String journey) throws IOException {
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1280,2400",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+                .usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        this.base = "http://localhost:" + port;
+        this.journey = journey;
+        Files.createDirectories(SHOTS);
+    }
+
+    void login(String user, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/camunda/app/tasklist/default/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(user);
+        driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Việc của tôi")));
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    void filter(String name) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(name))).click();
+    }
+
+    /** Opens the first task of the list whose name starts with the text, and claims it if needed. */
+    void task(String nameStart) {
+        WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//li[contains(@class,'task')]//h4//a[starts-with(normalize-space(.), '" + nameStart + "')]")));
+        task.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+        for (WebElement claim : driver.findElements(By.xpath("//button[normalize-space(.)='Nhận việc'] | //a[normalize-space(.)='Nhận việc']"))) {
+            if (claim.isDisplayed()) {
+                claim.click();
+                wait.until(ExpectedConditions.invisibilityOf(claim));
+                break;
+            }
+        }
+    }
+
+    void type(String field, String text) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id*=Field_" + field + "]")));
+        scroll(input);
+        input.clear();
+        input.sendKeys(text);
+        settle();
+    }
+
+    /**
+     * form-js applies a field's value after a short debounce; a value typed into the next field within that
+     * pause can be overwritten, so the browser waits as a person would.
+     */
+    private static void settle() {
+        try {
+            Thread.sleep(700);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void choose(String label) {
+        WebElement option = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[contains(@class,'fjs-form')]//label[normalize-space(.)='" + label + "']")));
+        scroll(option);
+        option.click();
+        settle();
+    }
+
+    void tick(String field) {
+        WebElement box = driver.findElement(By.cssSelector("input[id*=Field_" + field + "]"));
+        scroll(box);
+        box.click();
+    }
+
+    void complete() {
+        WebElement form = driver.findElement(By.cssSelector(".fjs-form"));
+        WebElement button = driver.findElement(By.xpath("//button[normalize-space(.)='Hoàn thành']"));
+        // form-js takes the typed values after a short pause, then Tasklist enables the button.
+        wait.until(d -> button.isEnabled());
+        scroll(button);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click();", button);
+        // Tasklist replaces the form once the server has accepted the completion.
+        try {
+            wait.until(ExpectedConditions.stalenessOf(form));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                shot("complete-not-accepted");
+            } catch (IOException ignored) {
+                // the timeout is what matters
+            }
+            throw e;
+        }
+    }
+
+    void startProcess(String name) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Khởi tạo quy trình"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(name))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal .fjs-form")));
+    }
+
+    void confirmStart() {
+        driver.findElement(By.cssSelector(".modal-footer button.btn-primary")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal")));
+    }
+
+    /** The value of a form field (text areas keep theirs out of the page text). */
+    String value(String field) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id*=Field_" + field + "]"))).getAttribute("value");
+    }
+
+    String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    void waitForText(String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    }
+
+    void shot(String name) throws IOException {
+        File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(png.toPath(), SHOTS.resolve(String.format("%s-%02d-%s.png", journey, ++step, name)),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void scroll(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

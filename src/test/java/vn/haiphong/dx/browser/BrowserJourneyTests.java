@@ -1,0 +1,145 @@
+package vn.haiphong.dx.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import vn.haiphong.dx.support.PlanFixtures;
+
+/**
+ * The journeys people take, in headless Chromium against the application on a random port with the embedded
+ * database and a training calendar (a plan day lasts a quarter of a second). Screenshots of every step are
+ * saved in {@code target/screenshots}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:dx-browser;DB_CLOSE_DELAY=-1",
+        "app.calendar.mode=compressed", "app.calendar.seconds-per-day=0.25"})
+@ActiveProfiles("test")
+class BrowserJourneyTests {
+
+    @LocalServerPort int port;
+    @Autowired PlanFixtures fixtures;
+    @Autowired TaskService tasks;
+    @Autowired RuntimeService runtime;
+    @Autowired IdentityService identity;
+    @Autowired JdbcClient jdbc;
+
+    @AfterEach
+    void clear() {
+        identity.clearAuthentication();
+    }
+
+    @Test
+    void aUnitReportsItsMonthAndTheOfficeUrgesALateUnit() throws Exception {
+        fixtures.freshIssued(PlanFixtures.KESAT, "29/KH-UBND");
+        acknowledge("cax");
+        acknowledge("dtn");
+        fixtures.executeJobs();
+
+        try (Browser unit = new Browser(port, "report")) {
+            unit.login("kesat.cax", "demo");
+            assertThat(unit.text()).as("Tasklist speaks Vietnamese").contains("Việc của đơn vị", "Khởi tạo quy trình");
+            unit.shot("tasklist-vi");
+            unit.filter("Việc của đơn vị");
+            unit.task("Nộp báo cáo định kỳ tháng 10/2025 – Công an xã");
+            unit.shot("report-form");
+            unit.type("residentsVneid", "85");
+            unit.type("reportNarrative", "Đã hướng dẫn 85 người dân cài đặt, kích hoạt VNeID tại 3 thôn.");
+            unit.shot("report-filled");
+            unit.complete();
+            unit.shot("report-submitted");
+        }
+        assertThat(jdbc.sql("select count(*) from dx_report r join dx_report_figure f on f.report_id = r.id "
+                        + "where r.unit_code = 'CAX' and r.period_code = '2025-10' and f.metric_code = 'residentsVneid' and f.amount = 85")
+                .query(Integer.class).single()).isEqualTo(1);
+
+        // Đoàn Thanh niên does not report: after its due date the Office gets the urging task.
+        String dtnReport = runtime.createProcessInstanceQuery().processDefinitionKey("PeriodicReportProcess")
+                .variableValueEquals("unitCode", "DTN").variableValueEquals("periodCode", "2025-10").singleResult().getId();
+        Date due = (Date) runtime.getVariable(dtnReport, "dueAt");
+        Thread.sleep(Math.max(0, due.getTime() - System.currentTimeMillis() + 1500));
+        fixtures.executeJobs();
+
+        try (Browser office = new Browser(port, "urging")) {
+            office.login("kesat.vhxh", "demo");
+            office.filter("Việc của đơn vị");
+            office.task("Đôn đốc đơn vị nộp báo cáo tháng 10/2025 – Đoàn Thanh niên xã");
+            office.shot("urging-task");
+            office.type("urgingMessage", "Đề nghị Đoàn Thanh niên xã nộp báo cáo tháng 10 ngay.");
+            office.complete();
+            office.open("/monitor/plans/" + PlanFixtures.KESAT + "/periods/2025-10");
+            office.waitForText("Báo cáo tháng 10/2025");
+            assertThat(office.text()).contains("Công an xã", "Đoàn Thanh niên xã", "Chưa nộp", "1 lần");
+            office.shot("office-sees-the-period");
+        }
+        assertThat((String) runtime.getVariable(dtnReport, "officeNotes"))
+                .as("the unit sees the urging on its task").contains("Đề nghị Đoàn Thanh niên xã nộp báo cáo tháng 10 ngay.");
+    }
+
+    @Test
+    void aDifficultyGoesUpToLeadershipAndBackAndOtherUnitsSeeNothing() throws Exception {
+        fixtures.freshIssued(PlanFixtures.KESAT, "29/KH-UBND");
+        try (Browser browser = new Browser(port, "difficulty")) {
+            browser.login("kesat.cax", "demo");
+            browser.startProcess("Báo cáo khó khăn, vướng mắc");
+            browser.type("difficultyDescription", "Thiếu điện thoại thông minh để hướng dẫn người cao tuổi cài đặt VNeID");
+            browser.choose("Khẩn");
+            browser.shot("unit-reports");
+            browser.confirmStart();
+
+            browser.login("kesat.vhxh", "demo");
+            browser.filter("Việc của đơn vị");
+            browser.task("Xử lý khó khăn, vướng mắc của đơn vị – Công an xã");
+            browser.choose("Tham mưu, trình lãnh đạo");
+            browser.type("officeAdvice", "Đề nghị trích kinh phí mua 05 máy.");
+            browser.shot("office-forwards");
+            browser.complete();
+
+            browser.login("kesat.lanhdao", "demo");
+            browser.filter("Việc của đơn vị");
+            browser.task("Cho ý kiến chỉ đạo giải quyết khó khăn");
+            browser.choose("Trả lời, chỉ đạo đơn vị");
+            browser.type("leadershipAnswer", "Đồng ý, Phòng Kinh tế bố trí kinh phí.");
+            browser.shot("leadership-answers");
+            browser.complete();
+
+            browser.login("kesat.cax", "demo");
+            browser.filter("Việc của đơn vị");
+            browser.task("Xác nhận kết quả giải quyết khó khăn");
+            assertThat(browser.value("answerText")).isEqualTo("Lãnh đạo trả lời: Đồng ý, Phòng Kinh tế bố trí kinh phí.");
+            browser.choose("Đã giải quyết");
+            browser.shot("unit-confirms");
+            browser.complete();
+
+            browser.login("kesat.dtn", "demo");
+            browser.filter("Việc của đơn vị");
+            assertThat(browser.text()).doesNotContain("khó khăn").doesNotContain("Công an xã");
+            browser.open("/monitor/plans/" + PlanFixtures.KESAT + "/difficulties");
+            browser.waitForText("Khó khăn, vướng mắc");
+            assertThat(browser.text()).contains("Tổng số: 0").doesNotContain("Thiếu điện thoại");
+            browser.shot("other-unit-sees-nothing");
+        }
+        assertThat(jdbc.sql("select status from dx_difficulty").query(String.class).list()).containsExactly("CONFIRMED");
+    }
+
+    private void acknowledge(String unit) {
+        String task = tasks.createTaskQuery().processInstanceBusinessKey(PlanFixtures.KESAT).taskCandidateGroup("kesat-" + unit)
+                .singleResult().getId();
+        identity.setAuthentication("kesat." + unit, List.of("kesat-" + unit));
+        tasks.complete(task, Map.of("personInCharge", "Cán bộ phụ trách", "plannedActivities", "Tháng 10: Tuyên truyền"));
+        identity.clearAuthentication();
+    }
+}
