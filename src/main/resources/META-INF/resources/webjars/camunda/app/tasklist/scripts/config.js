@@ -15,30 +15,13 @@
  * limitations under the License.
  */
 
-// Project configuration: Vietnamese for everyone by default, whatever the browser's language; English
-// once chosen with ?lang=en (remembered in this browser, ?lang=vi switches back). Dates dd/MM/yyyy (see the
-// dateLocales of locales/vi.json). The rest is Camunda 7.24's default, kept because this file replaces it.
-const chosenLanguage = (function () {
-  try {
-    const asked = new URLSearchParams(window.location.search).get('lang');
-    if (asked === 'vi' || asked === 'en') {
-      window.localStorage.setItem('dx-locale', asked);
-    }
-    return window.localStorage.getItem('dx-locale') || 'vi';
-  } catch (e) {
-    return 'vi';
-  }
-})();
+// Project configuration: the language and date format shared by the four webapps (../../dx-language.js);
+// the rest is Camunda 7.24's default, kept because this file replaces it.
+import {locales, dateFormat} from '../../dx-language.js';
 
 export default {
-  locales: {
-    availableLocales: [chosenLanguage === 'en' ? 'en' : 'vi'],
-    fallbackLocale: chosenLanguage === 'en' ? 'en' : 'vi'
-  },
-  dateFormat: {
-    normal: 'L LT',
-    long: 'LLLL'
-  },
+  locales,
+  dateFormat,
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
