@@ -42,7 +42,9 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // Generous: the first page load of a test run compiles nothing but serves the webapps' large bundles
+        // while the machine (2 cores) may still be busy with other test contexts.
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         this.base = "http://localhost:" + port;
         this.journey = journey;
         Files.createDirectories(SHOTS);
@@ -54,7 +56,16 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(user);
         driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Việc của tôi")));
+        try {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Việc của tôi")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                shot("login-failed-" + user);
+            } catch (IOException ignored) {
+                // the timeout is what matters
+            }
+            throw e;
+        }
     }
 
     void open(String path) {

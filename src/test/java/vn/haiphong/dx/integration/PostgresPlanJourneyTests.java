@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import vn.haiphong.dx.plan.PlanCatalog;
@@ -39,6 +40,9 @@ import vn.haiphong.dx.unit.UnitGroups;
         "app.calendar.mode=compressed", "app.calendar.seconds-per-day=0.5"})
 @ActiveProfiles("postgres")
 @Import(EmbeddedPostgresConfiguration.class)
+// Closed after the class: its job executor would otherwise keep playing the training calendar (and the
+// embedded server keep running) while later test classes need the two cores.
+@DirtiesContext
 class PostgresPlanJourneyTests {
 
     private static final String ADMIN = "dxadmin";
