@@ -14,6 +14,8 @@ import vn.haiphong.dx.form.InputRejectedException;
 import vn.haiphong.dx.plan.PlanCatalog;
 import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.plan.PlanRepository;
+import vn.haiphong.dx.unit.UnitGroups;
+import vn.haiphong.dx.shared.Texts;
 
 /** A unit's part of a plan: what it was given, and its acknowledgement. */
 @Service
@@ -47,7 +49,7 @@ public class AcknowledgementService {
             duties.forEach(d -> s.append("- ").append(d).append('\n'));
         }
         String summary = s.length() == 0 ? "Đơn vị không được giao nhiệm vụ cụ thể trong Kế hoạch." : s.toString().strip();
-        return new UnitAssignment(unit.groupId(), plan.title() + " – " + unit.unitName(), limit(summary));
+        return new UnitAssignment(unit.groupId(), plan.title() + " – " + unit.unitName(), Texts.fitVariable(summary));
     }
 
     private static void appendTasks(StringBuilder s, String heading, List<AssignmentRow> rows, String role) {
@@ -65,10 +67,7 @@ public class AcknowledgementService {
     void acknowledge(String planCode, String unitCode, String personInCharge, String contact, String plannedActivities,
                      String notes, String actor, List<String> actorGroups) {
         UnitRow unit = unit(planCode, unitCode);
-        if (actor != null && !actorGroups.contains(unit.groupId())) {
-            throw new InputRejectedException("Người dùng " + actor + " không thuộc " + unit.unitName()
-                    + " nên không thể xác nhận thay đơn vị");
-        }
+        UnitGroups.requireMember(actor, actorGroups, unit.groupId(), unit.unitName(), "xác nhận");
         if (units.acknowledged(planCode, unitCode)) {
             throw new InputRejectedException(unit.unitName() + " đã xác nhận tiếp nhận kế hoạch này");
         }
@@ -116,7 +115,4 @@ public class AcknowledgementService {
                 .orElseThrow(() -> new IllegalStateException("Unit " + unitCode + " is not part of plan " + planCode));
     }
 
-    private static String limit(String text) {
-        return text.length() <= 3900 ? text : text.substring(0, 3900) + "\n…";
-    }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +18,14 @@ import vn.haiphong.dx.plan.PlanCatalog;
 import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.plan.PlanRepository;
 import vn.haiphong.dx.reporting.PlanCalendar;
+import vn.haiphong.dx.reporting.ReportingPeriod;
+import vn.haiphong.dx.shared.Texts;
 import vn.haiphong.dx.unit.UnitGroups;
 
 /** The life of a difficulty: who holds it, until when, what was answered, and its history. */
 @Service
 public class DifficultyService {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Map<String, String> URGENCY = Map.of("NORMAL", "Bình thường", "URGENT", "Khẩn");
 
     /** What a unit reported, from Tasklist or from a periodic report. */
@@ -141,8 +141,8 @@ public class DifficultyService {
         PlanDefinition plan = plan(id);
         difficulties.cityReport(id, number, date);
         LocalDate today = today(plan);
-        Date followUp = calendar.startOf(today.plusDays(plan.escalation().cityDirectionFollowUpDays()), plan.period().start(), issuedAt(plan));
-        difficulties.move(id, Status.AT_CITY, actor, "Đã báo cáo UBND thành phố: văn bản số " + number + " ngày " + DATE.format(date),
+        Date followUp = calendar.startOf(plan, today.plusDays(plan.escalation().cityDirectionFollowUpDays()));
+        difficulties.move(id, Status.AT_CITY, actor, "Đã báo cáo UBND thành phố: văn bản số " + number + " ngày " + Texts.DATE.format(date),
                 at(followUp));
         return followUp;
     }
@@ -185,7 +185,8 @@ public class DifficultyService {
         s.append("Đơn vị: ").append(plan.unit(d.unitCode()).orElseThrow().name()).append('\n');
         s.append("Kế hoạch: ").append(plan.title()).append('\n');
         if (d.periodCode() != null) {
-            s.append("Nêu trong báo cáo định kỳ kỳ ").append(d.periodCode()).append('\n');
+            s.append("Nêu trong báo cáo định kỳ ").append(ReportingPeriod.find(plan, d.periodCode())
+                    .map(ReportingPeriod::label).orElse(d.periodCode())).append('\n');
         }
         if (d.taskConcerned() != null) {
             s.append("Nhiệm vụ liên quan: ").append(d.taskConcerned()).append('\n');
@@ -203,8 +204,12 @@ public class DifficultyService {
                 s.append(e.status() == Status.REOPENED ? "Đơn vị cho biết chưa được giải quyết: " : "").append(e.note()).append('\n');
             }
         }
-        String text = s.toString().strip();
-        return text.length() <= 3900 ? text : text.substring(0, 3900) + "\n…";
+        return Texts.fitVariable(s.toString().strip());
+    }
+
+    /** The Office's answer as the unit reads it, signed with the name of the plan's focal unit. */
+    String officeAnswerText(long id, String answer) {
+        return plan(id).focal().name() + " trả lời: " + answer;
     }
 
     /** The difficulties of a plan with their history, newest first: what the Office and leadership monitor. */
@@ -236,22 +241,16 @@ public class DifficultyService {
                 left--;
             }
         }
-        return calendar.endOf(day, plan.period().start(), issuedAt(plan));
+        return calendar.endOf(plan, day);
     }
 
     private LocalDate today(PlanDefinition plan) {
-        return calendar.today(plan.period().start(), issuedAt(plan));
+        return calendar.today(plan);
     }
 
-    private Instant issuedAt(PlanDefinition plan) {
-        return plans.find(plan.code()).map(PlanRepository.PlanRow::issuedAt).map(OffsetDateTime::toInstant).orElseGet(calendar::now);
-    }
-
-    private void checkUnit(PlanDefinition plan, String unitCode, String actor, List<String> actorGroups) {
-        if (actor != null && !actorGroups.contains(group(plan, unitCode))) {
-            throw new InputRejectedException("Người dùng " + actor + " không thuộc " + plan.unit(unitCode).orElseThrow().name()
-                    + " nên không thể trả lời thay đơn vị");
-        }
+    private static void checkUnit(PlanDefinition plan, String unitCode, String actor, List<String> actorGroups) {
+        UnitGroups.requireMember(actor, actorGroups, UnitGroups.unitGroupId(plan.agency().code(), unitCode),
+                plan.unit(unitCode).orElseThrow().name(), "trả lời");
     }
 
     private static void require(String value, String field, String when) {

@@ -54,7 +54,7 @@ class EscalationDelegates {
                     ProcessContext.currentUser(execution));
             execution.setVariable(Vars.STAGE_DUE_AT, due);
             if (Decisions.ANSWER.equals(decision)) {
-                execution.setVariable(Vars.ANSWER_TEXT, "Văn phòng trả lời: " + answer);
+                execution.setVariable(Vars.ANSWER_TEXT, service.officeAnswerText(id(execution), answer));
             }
         };
     }

@@ -124,11 +124,6 @@ public class PlanRepository {
         return jdbc.sql("select * from dx_plan where code = ?").param(planCode).query(PlanRepository::row).optional();
     }
 
-    public List<PlanRow> findByAgency(String agencyCode) {
-        return jdbc.sql("select * from dx_plan where agency_code = ? order by created_at, code")
-                .param(agencyCode).query(PlanRepository::row).list();
-    }
-
     public List<ReviewRow> reviews(String planCode) {
         return jdbc.sql("select * from dx_plan_review where plan_code = ? order by id").param(planCode)
                 .query((rs, n) -> new ReviewRow(rs.getInt("round_no"), rs.getString("action"), rs.getString("comments"),

@@ -2,7 +2,6 @@ package vn.haiphong.dx.plan;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,13 +21,13 @@ import vn.haiphong.dx.plan.PlanIssuanceProcess.Decisions;
 import vn.haiphong.dx.plan.PlanIssuanceProcess.Vars;
 import vn.haiphong.dx.plan.PlanRepository.Status;
 import vn.haiphong.dx.unit.UnitGroups;
+import vn.haiphong.dx.shared.Texts;
 
 /** A plan's life from draft to issuance; the business rules of each step. */
 @Service
 public class PlanService {
 
     public static final ZoneId ZONE = ZoneId.of(Application.TIME_ZONE);
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Logger LOG = LoggerFactory.getLogger(PlanService.class);
     private static final Pattern DOCUMENT_NUMBER = Pattern.compile("(\\d{1,5})/(.+)");
 
@@ -113,7 +112,7 @@ public class PlanService {
                     + ", ví dụ 125/" + plan.documentSymbol());
         }
         if (issuedOn.isAfter(LocalDate.now(ZONE))) {
-            throw new InputRejectedException("«Ngày ban hành» " + DATE.format(issuedOn) + " chưa đến");
+            throw new InputRejectedException("«Ngày ban hành» " + Texts.DATE.format(issuedOn) + " chưa đến");
         }
         if (plans.documentNumberTaken(plan.agency().code(), documentNumber)) {
             throw new InputRejectedException("«Số, ký hiệu» " + documentNumber + " đã được dùng cho một kế hoạch khác");
@@ -133,9 +132,9 @@ public class PlanService {
         StringBuilder s = new StringBuilder();
         s.append("Cơ quan ban hành: ").append(plan.agency().name()).append('\n');
         s.append("Thời gian thực hiện: ").append(plan.period().label()).append(" (")
-                .append(DATE.format(plan.period().start())).append(" – ").append(DATE.format(plan.period().end())).append(")\n");
+                .append(Texts.DATE.format(plan.period().start())).append(" – ").append(Texts.DATE.format(plan.period().end())).append(")\n");
         plan.windows().forEach(w -> s.append(w.kind() == PlanDefinition.WindowKind.PEAK ? "Cao điểm: " : "Sự kiện: ")
-                .append(w.name()).append(" (").append(DATE.format(w.start())).append(" – ").append(DATE.format(w.end())).append(")\n"));
+                .append(w.name()).append(" (").append(Texts.DATE.format(w.start())).append(" – ").append(Texts.DATE.format(w.end())).append(")\n"));
         s.append("Chủ đề: ").append(plan.theme()).append('\n');
         s.append("Đơn vị đầu mối: ").append(plan.focal().name()).append('\n');
         s.append("Đơn vị thực hiện (").append(plan.units().size()).append("): ")
@@ -146,11 +145,6 @@ public class PlanService {
         plan.targets().forEach(t -> s.append("- ").append(t.description()).append('\n'));
         s.append("Báo cáo gửi: ").append(plan.recipients().stream().map(PlanDefinition.Recipient::name)
                 .collect(Collectors.joining("; ")));
-        return limit(s.toString());
-    }
-
-    static String limit(String text) {
-        int max = 3900;
-        return text.length() <= max ? text : text.substring(0, max) + "\n…";
+        return Texts.fitVariable(s.toString());
     }
 }

@@ -3,6 +3,7 @@ package vn.haiphong.dx.reporting;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
 
@@ -10,6 +11,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import vn.haiphong.dx.plan.PlanDefinition;
+import vn.haiphong.dx.plan.PlanRepository;
 import vn.haiphong.dx.plan.PlanService;
 
 /**
@@ -25,9 +28,11 @@ public class PlanCalendar {
 
     private final Mode mode;
     private final double secondsPerDay;
+    private final PlanRepository plans;
 
     PlanCalendar(@Value("${app.calendar.mode:exact}") Mode mode,
-                 @Value("${app.calendar.seconds-per-day:6}") double secondsPerDay) {
+                 @Value("${app.calendar.seconds-per-day:6}") double secondsPerDay, PlanRepository plans) {
+        this.plans = plans;
         if (mode == Mode.COMPRESSED && secondsPerDay <= 0) {
             throw new IllegalStateException("app.calendar.seconds-per-day phải lớn hơn 0");
         }
@@ -44,8 +49,28 @@ public class PlanCalendar {
         return ClockUtil.getCurrentTime().toInstant();
     }
 
-    /** When a plan day begins. {@code planStart} and {@code issuedAt} anchor the compressed calendar. */
-    public Date startOf(LocalDate day, LocalDate planStart, Instant issuedAt) {
+    /** When a day of the plan begins. */
+    public Date startOf(PlanDefinition plan, LocalDate day) {
+        return startOf(day, plan.period().start(), issuedAt(plan));
+    }
+
+    /** The last moment of a day of the plan: what is due on that day is late after it. */
+    public Date endOf(PlanDefinition plan, LocalDate day) {
+        return endOf(day, plan.period().start(), issuedAt(plan));
+    }
+
+    /** The day of the plan it is now. */
+    public LocalDate today(PlanDefinition plan) {
+        return today(plan.period().start(), issuedAt(plan));
+    }
+
+    /** The compressed calendar starts the plan's first day when the plan was issued (now, if not yet). */
+    private Instant issuedAt(PlanDefinition plan) {
+        return plans.find(plan.code()).map(PlanRepository.PlanRow::issuedAt).map(OffsetDateTime::toInstant)
+                .orElseGet(this::now);
+    }
+
+    private Date startOf(LocalDate day, LocalDate planStart, Instant issuedAt) {
         if (mode == Mode.EXACT) {
             return Date.from(day.atStartOfDay(PlanService.ZONE).toInstant());
         }
@@ -53,13 +78,11 @@ public class PlanCalendar {
         return Date.from(issuedAt.plusMillis(Math.round(planSeconds / 86_400.0 * secondsPerDay * 1000)));
     }
 
-    /** The last moment of a plan day: a report due on that day is late after it. */
-    public Date endOf(LocalDate day, LocalDate planStart, Instant issuedAt) {
+    private Date endOf(LocalDate day, LocalDate planStart, Instant issuedAt) {
         return new Date(startOf(day.plusDays(1), planStart, issuedAt).getTime() - 1000);
     }
 
-    /** The plan day it is now (for "already past" and for dates people enter). */
-    public LocalDate today(LocalDate planStart, Instant issuedAt) {
+    private LocalDate today(LocalDate planStart, Instant issuedAt) {
         if (mode == Mode.EXACT) {
             return ZonedDateTime.ofInstant(now(), PlanService.ZONE).toLocalDate();
         }

@@ -18,6 +18,7 @@ import vn.haiphong.dx.reporting.PeriodicReportProcess.Activities;
 import vn.haiphong.dx.reporting.PeriodicReportProcess.MetricVars;
 import vn.haiphong.dx.reporting.PeriodicReportProcess.Vars;
 import vn.haiphong.dx.shared.ProcessContext;
+import vn.haiphong.dx.shared.Texts;
 
 /** The service tasks of {@code PeriodicReportProcess} and of the final report in {@code UnitPlanProcess}. */
 @Configuration
@@ -75,7 +76,7 @@ class ReportingDelegates {
             java.time.LocalDate extendTo = extend == null || extend.toString().isBlank() ? null : ProcessContext.date(extend, "Gia hạn đến ngày");
             Date newDue = service.urge(plan(execution), unit(execution), (String) execution.getVariable(Vars.PERIOD_CODE),
                     message, extendTo, (String) execution.getVariable(Vars.DUE_ON), ProcessContext.currentUser(execution));
-            String note = service.urgingNote(message, extendTo);
+            String note = service.urgingNote(plan(execution), message, extendTo);
             ProcessContext.asEngine(execution, () -> {
                 Task report = noteOnReportTask(execution, note);
                 if (newDue != null && report != null) {
@@ -128,7 +129,7 @@ class ReportingDelegates {
         }
         notes.add(note);
         String all = String.join("\n", notes);
-        execution.setVariable(Vars.OFFICE_NOTES, all.length() <= 3900 ? all : all.substring(all.length() - 3900));
+        execution.setVariable(Vars.OFFICE_NOTES, Texts.fitVariableKeepingEnd(all));
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         Task report = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(Activities.SUBMIT_REPORT).singleResult();

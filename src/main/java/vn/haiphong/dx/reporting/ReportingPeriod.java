@@ -1,7 +1,6 @@
 package vn.haiphong.dx.reporting;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.plan.PlanDefinition.Cadence;
 import vn.haiphong.dx.plan.PlanDefinition.WindowKind;
+import vn.haiphong.dx.shared.Texts;
 
 /**
  * A period a unit reports on, derived from the plan data: each month (or quarter) of the plan's period,
@@ -21,7 +21,6 @@ public record ReportingPeriod(String code, Kind kind, String label, LocalDate st
     public enum Kind { MONTH, QUARTER, PEAK, FINAL }
 
     public static final String FINAL_CODE = "FINAL";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final String[] QUARTERS = {"I", "II", "III", "IV"};
 
     /** Every periodic report of the plan, in the order they fall due (the final report excluded). */
@@ -46,7 +45,7 @@ public record ReportingPeriod(String code, Kind kind, String label, LocalDate st
                             clippedEnd, clippedEnd.plusDays(due), null));
         }
         plan.windows().stream().filter(w -> w.kind() == WindowKind.PEAK).forEach(w -> periods.add(new ReportingPeriod(
-                w.code(), Kind.PEAK, "đợt cao điểm " + DATE.format(w.start()) + " – " + DATE.format(w.end()),
+                w.code(), Kind.PEAK, "đợt cao điểm " + Texts.DATE.format(w.start()) + " – " + Texts.DATE.format(w.end()),
                 w.start(), w.end(), w.end().plusDays(due), w.code())));
         periods.sort(Comparator.comparing(ReportingPeriod::end).thenComparing(ReportingPeriod::kind));
         return periods;

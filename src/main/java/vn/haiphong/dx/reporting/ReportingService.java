@@ -1,10 +1,8 @@
 package vn.haiphong.dx.reporting;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,15 +14,14 @@ import org.springframework.stereotype.Service;
 import vn.haiphong.dx.form.InputRejectedException;
 import vn.haiphong.dx.plan.PlanCatalog;
 import vn.haiphong.dx.plan.PlanDefinition;
-import vn.haiphong.dx.plan.PlanRepository;
 import vn.haiphong.dx.reporting.ReportingPeriod.Kind;
+import vn.haiphong.dx.shared.Texts;
 import vn.haiphong.dx.unit.UnitGroups;
 
 /** Periodic and final reports of units: when they open and fall due, what they say, how they measure up. */
 @Service
 public class ReportingService {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** What a period's tasks need: queues, names, dates, and what the form shows. */
     public record PeriodSetup(String unitGroupId, String officeGroupId, String taskContext, Date openAt, Date dueAt,
@@ -37,13 +34,11 @@ public class ReportingService {
     public record Stored(long reportId, boolean late, int targetsMet, int targetsEvaluated) {}
 
     private final PlanCatalog catalog;
-    private final PlanRepository plans;
     private final ReportRepository reports;
     private final PlanCalendar calendar;
 
-    ReportingService(PlanCatalog catalog, PlanRepository plans, ReportRepository reports, PlanCalendar calendar) {
+    ReportingService(PlanCatalog catalog, ReportRepository reports, PlanCalendar calendar) {
         this.catalog = catalog;
-        this.plans = plans;
         this.reports = reports;
         this.calendar = calendar;
     }
@@ -54,7 +49,7 @@ public class ReportingService {
      */
     public List<String> periodCodes(String planCode) {
         PlanDefinition plan = catalog.get(planCode);
-        LocalDate today = calendar.today(plan.period().start(), issuedAt(planCode));
+        LocalDate today = calendar.today(plan);
         return ReportingPeriod.of(plan).stream()
                 .filter(p -> plan.reporting().createPastPeriods() || !p.end().isBefore(today))
                 .map(ReportingPeriod::code)
@@ -64,17 +59,15 @@ public class ReportingService {
     public PeriodSetup setup(String planCode, String unitCode, String periodCode) {
         PlanDefinition plan = catalog.get(planCode);
         ReportingPeriod period = period(plan, periodCode);
-        Instant issuedAt = issuedAt(planCode);
-        LocalDate start = plan.period().start();
         String unitName = plan.unit(unitCode).orElseThrow().name();
         // A period opens on its first day; the final report when the plan's period is over.
         LocalDate opensOn = period.kind() == Kind.FINAL ? period.end().plusDays(1) : period.start();
         return new PeriodSetup(UnitGroups.unitGroupId(plan.agency().code(), unitCode),
                 UnitGroups.unitGroupId(plan.agency().code(), plan.focalUnit()),
                 period.label() + " – " + unitName,
-                calendar.startOf(opensOn, start, issuedAt),
-                calendar.endOf(period.dueOn(), start, issuedAt),
-                calendar.startOf(period.reminderOn(plan), start, issuedAt),
+                calendar.startOf(plan, opensOn),
+                calendar.endOf(plan, period.dueOn()),
+                calendar.startOf(plan, period.reminderOn(plan)),
                 period.dueOn().toString(),
                 periodInfo(plan, unitCode, period),
                 plan.metrics().stream().map(PlanDefinition.Metric::code).collect(Collectors.joining(",", ",", ",")));
@@ -134,7 +127,7 @@ public class ReportingService {
 
     /** The note a unit sees on its task shortly before the due date. */
     public String reminder(String dueOn) {
-        return "Nhắc hạn: báo cáo cần nộp trước hết ngày " + DATE.format(LocalDate.parse(dueOn)) + ".";
+        return "Nhắc hạn: báo cáo cần nộp trước hết ngày " + Texts.DATE.format(LocalDate.parse(dueOn)) + ".";
     }
 
     /**
@@ -149,18 +142,18 @@ public class ReportingService {
         }
         if (extendTo != null && !extendTo.isAfter(LocalDate.parse(currentDueOn))) {
             throw new InputRejectedException("«Gia hạn đến ngày» phải sau hạn hiện tại "
-                    + DATE.format(LocalDate.parse(currentDueOn)));
+                    + Texts.DATE.format(LocalDate.parse(currentDueOn)));
         }
         if (extendTo != null && extendTo.isAfter(plan.period().end().plusDays(plan.reporting().finalReportDueDaysAfterEnd()))) {
             throw new InputRejectedException("«Gia hạn đến ngày» không được sau hạn báo cáo kết quả thực hiện kế hoạch");
         }
         reports.insertUrging(planCode, unitCode, periodCode, message, extendTo, actor);
-        return extendTo == null ? null : calendar.endOf(extendTo, plan.period().start(), issuedAt(planCode));
+        return extendTo == null ? null : calendar.endOf(plan, extendTo);
     }
 
-    /** The note the unit sees on its task after an urging. */
-    public String urgingNote(String message, LocalDate extendTo) {
-        return "Văn phòng đôn đốc: " + message + (extendTo == null ? "" : " (Gia hạn nộp đến hết ngày " + DATE.format(extendTo) + ".)");
+    /** The note the unit sees on its task after an urging, signed with the name of the plan's focal unit. */
+    public String urgingNote(String planCode, String message, LocalDate extendTo) {
+        return catalog.get(planCode).focal().name() + " đôn đốc: " + message + (extendTo == null ? "" : " (Gia hạn nộp đến hết ngày " + Texts.DATE.format(extendTo) + ".)");
     }
 
     public int urgings(String planCode, String unitCode, String periodCode) {
@@ -198,9 +191,9 @@ public class ReportingService {
 
     private String periodInfo(PlanDefinition plan, String unitCode, ReportingPeriod period) {
         StringBuilder s = new StringBuilder();
-        s.append("Kỳ báo cáo: ").append(period.label()).append(" (").append(DATE.format(period.start())).append(" – ")
-                .append(DATE.format(period.end())).append(")\n");
-        s.append("Hạn nộp: hết ngày ").append(DATE.format(period.dueOn())).append('\n');
+        s.append("Kỳ báo cáo: ").append(period.label()).append(" (").append(Texts.DATE.format(period.start())).append(" – ")
+                .append(Texts.DATE.format(period.end())).append(")\n");
+        s.append("Hạn nộp: hết ngày ").append(Texts.DATE.format(period.dueOn())).append('\n');
         List<TargetEvaluator.Result> targets = TargetEvaluator.evaluate(plan, unitCode,
                 new TargetEvaluator.Figures(period, Map.of()), List.of());
         if (!targets.isEmpty()) {
@@ -211,21 +204,12 @@ public class ReportingService {
             s.append("Các chỉ số Kế hoạch theo dõi:\n");
             plan.metrics().forEach(m -> s.append("- ").append(m.label()).append(m.unit() == null ? "" : " (" + m.unit() + ")").append('\n'));
         }
-        String text = s.toString().strip();
-        return text.length() <= 3900 ? text : text.substring(0, 3900) + "\n…";
+        return Texts.fitVariable(s.toString().strip());
     }
 
-    private void checkUnit(PlanDefinition plan, String unitCode, String actor, List<String> actorGroups) {
-        String group = UnitGroups.unitGroupId(plan.agency().code(), unitCode);
-        if (actor != null && !actorGroups.contains(group)) {
-            throw new InputRejectedException("Người dùng " + actor + " không thuộc " + plan.unit(unitCode).orElseThrow().name()
-                    + " nên không thể nộp báo cáo thay đơn vị");
-        }
-    }
-
-    private Instant issuedAt(String planCode) {
-        return plans.find(planCode).map(PlanRepository.PlanRow::issuedAt).map(OffsetDateTime::toInstant)
-                .orElseGet(calendar::now);
+    private static void checkUnit(PlanDefinition plan, String unitCode, String actor, List<String> actorGroups) {
+        UnitGroups.requireMember(actor, actorGroups, UnitGroups.unitGroupId(plan.agency().code(), unitCode),
+                plan.unit(unitCode).orElseThrow().name(), "nộp báo cáo");
     }
 
     private static ReportingPeriod period(PlanDefinition plan, String code) {

@@ -57,19 +57,14 @@ class PlanMonitor {
     }
 
     PlanUnits units(AppUser user, String planCode) {
-        PlanDefinition plan = catalog.find(planCode)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Không có kế hoạch " + planCode));
-        if (!canMonitor(user, plan)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "Chỉ đơn vị đầu mối và lãnh đạo của cơ quan ban hành được theo dõi kế hoạch này");
-        }
+        PlanDefinition plan = monitored(user, planCode);
         PlanRow row = plans.find(planCode)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Kế hoạch chưa được khởi tạo"));
         return new PlanUnits(overview(plan, row), acknowledgements.acknowledgements(planCode));
     }
 
     PeriodStatus period(AppUser user, String planCode, String periodCode) {
-        units(user, planCode);
+        monitored(user, planCode);
         if (reporting.periods(planCode).stream().noneMatch(p -> p.code().equals(periodCode))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Kế hoạch không có kỳ báo cáo " + periodCode);
         }
@@ -77,7 +72,7 @@ class PlanMonitor {
     }
 
     List<ReportingPeriod> periods(AppUser user, String planCode) {
-        units(user, planCode);
+        monitored(user, planCode);
         return reporting.periods(planCode);
     }
 
@@ -86,8 +81,7 @@ class PlanMonitor {
      * anyone else is refused.
      */
     List<DifficultyView> difficulties(AppUser user, String planCode) {
-        PlanDefinition plan = catalog.find(planCode)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Không có kế hoạch " + planCode));
+        PlanDefinition plan = plan(planCode);
         if (canMonitor(user, plan)) {
             return escalation.difficulties(planCode);
         }
@@ -97,6 +91,21 @@ class PlanMonitor {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Chỉ đơn vị báo cáo, đơn vị đầu mối và lãnh đạo được xem khó khăn, vướng mắc này");
         }
         return escalation.difficulties(planCode).stream().filter(d -> ownUnits.contains(d.unitCode())).toList();
+    }
+
+    /** The plan, if the user is its agency's Office or leadership (or an administrator). */
+    private PlanDefinition monitored(AppUser user, String planCode) {
+        PlanDefinition plan = plan(planCode);
+        if (!canMonitor(user, plan)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "Chỉ đơn vị đầu mối và lãnh đạo của cơ quan ban hành được theo dõi kế hoạch này");
+        }
+        return plan;
+    }
+
+    private PlanDefinition plan(String planCode) {
+        return catalog.find(planCode)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Không có kế hoạch " + planCode));
     }
 
     static boolean canMonitor(AppUser user, PlanDefinition plan) {

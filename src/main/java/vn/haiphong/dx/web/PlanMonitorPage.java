@@ -19,6 +19,7 @@ import vn.haiphong.dx.plan.PlanService;
 import vn.haiphong.dx.reporting.PeriodStatus;
 import vn.haiphong.dx.reporting.ReportingPeriod;
 import vn.haiphong.dx.security.AppUser;
+import vn.haiphong.dx.shared.Texts;
 
 /**
  * The Office's monitoring pages, in Vietnamese: {@code /monitor/plans} and {@code /monitor/plans/{code}}.
@@ -28,7 +29,6 @@ import vn.haiphong.dx.security.AppUser;
 class PlanMonitorPage {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Map<String, String> STATUS = Map.of(
             "DRAFT", "Dự thảo", "SUBMITTED", "Chờ lãnh đạo phê duyệt", "RETURNED", "Trả lại để chỉnh sửa",
             "APPROVED", "Đã phê duyệt, chờ ban hành", "ISSUED", "Đã ban hành");
@@ -57,7 +57,7 @@ class PlanMonitorPage {
                     .append(esc(plan.title())).append("</a></td><td>").append(esc(plan.agency()))
                     .append("</td><td>").append(esc(STATUS.get(plan.status()))).append("</td><td>")
                     .append(esc(plan.documentNumber() == null ? "—" : plan.documentNumber()
-                            + " ngày " + DAY.format(plan.issuedOn())))
+                            + " ngày " + Texts.DATE.format(plan.issuedOn())))
                     .append("</td><td>").append(plan.acknowledgedCount()).append('/').append(plan.unitCount())
                     .append("</td></tr>");
         }
@@ -71,7 +71,7 @@ class PlanMonitorPage {
         StringBuilder html = page(plan.title());
         html.append("<p>").append(esc(plan.agency())).append(" · ").append(esc(STATUS.get(plan.status())));
         if (plan.documentNumber() != null) {
-            html.append(" · Số ").append(esc(plan.documentNumber())).append(" ngày ").append(DAY.format(plan.issuedOn()));
+            html.append(" · Số ").append(esc(plan.documentNumber())).append(" ngày ").append(Texts.DATE.format(plan.issuedOn()));
         }
         html.append("</p><p class=\"summary\">Đã tiếp nhận: <strong>").append(plan.acknowledgedCount()).append('/')
                 .append(plan.unitCount()).append("</strong> đơn vị");
@@ -92,7 +92,7 @@ class PlanMonitorPage {
         for (ReportingPeriod period : monitor.periods(AppUser.of(request), code)) {
             html.append("<li><a href=\"/monitor/plans/").append(esc(code)).append("/periods/").append(esc(period.code()))
                     .append("\">").append(esc(capitalised(period.label()))).append("</a> — hạn nộp ")
-                    .append(DAY.format(period.dueOn())).append("</li>");
+                    .append(Texts.DATE.format(period.dueOn())).append("</li>");
         }
         html.append("</ul><p><a href=\"/monitor/plans/").append(esc(code))
                 .append("/difficulties\">Khó khăn, vướng mắc của các đơn vị</a></p>");
@@ -129,7 +129,7 @@ class PlanMonitorPage {
         PeriodStatus status = monitor.period(AppUser.of(request), code, period);
         String label = status.periodLabel();
         StringBuilder html = page(label.startsWith("báo cáo") ? capitalised(label) : "Báo cáo " + label);
-        html.append("<p class=\"summary\">Hạn nộp: hết ngày ").append(DAY.format(status.dueOn())).append(" · Đúng hạn: <strong>")
+        html.append("<p class=\"summary\">Hạn nộp: hết ngày ").append(Texts.DATE.format(status.dueOn())).append(" · Đúng hạn: <strong>")
                 .append(status.count(PeriodStatus.State.ON_TIME)).append("</strong> · Nộp muộn: <strong>")
                 .append(status.count(PeriodStatus.State.LATE)).append("</strong> · Chưa nộp: <strong>")
                 .append(status.count(PeriodStatus.State.MISSING)).append("</strong></p>");

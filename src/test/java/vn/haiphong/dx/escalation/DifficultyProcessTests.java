@@ -78,7 +78,7 @@ class DifficultyProcessTests {
         act(OFFICE, handle, Map.of(Vars.OFFICE_DECISION, Decisions.ANSWER, Vars.OFFICE_ANSWER, "Mượn máy của Đoàn Thanh niên xã"));
         Task confirm = only(difficulty, Activities.CONFIRM_RESOLUTION);
         assertThat(confirm).hasCandidateGroup("kesat-cax");
-        Assertions.assertThat(tasks.getVariable(confirm.getId(), Vars.ANSWER_TEXT)).isEqualTo("Văn phòng trả lời: Mượn máy của Đoàn Thanh niên xã");
+        Assertions.assertThat(tasks.getVariable(confirm.getId(), Vars.ANSWER_TEXT)).isEqualTo("Phòng Văn hóa – Xã hội trả lời: Mượn máy của Đoàn Thanh niên xã");
         act(UNIT, confirm, Map.of(Vars.RESOLVED, Decisions.YES));
 
         assertThat(difficulty).isEnded().hasPassed(Activities.END_RESOLVED);
@@ -180,6 +180,8 @@ class DifficultyProcessTests {
         ProcessInstance difficulty = runtime.createProcessInstanceQuery().processDefinitionKey(DifficultyProcess.ID)
                 .processInstanceBusinessKey(PlanFixtures.KESAT).singleResult();
         assertThat(difficulty).isWaitingAt(Activities.HANDLE);
+        Assertions.assertThat((String) runtime.getVariable(difficulty.getId(), Vars.SUMMARY))
+                .contains("Nêu trong báo cáo định kỳ tháng 10/2025");
         DifficultyView view = difficulties.difficulties(PlanFixtures.KESAT).get(0);
         Assertions.assertThat(view).extracting(DifficultyView::source, DifficultyView::periodCode, DifficultyView::unitCode,
                 DifficultyView::proposal, DifficultyView::reportedBy)

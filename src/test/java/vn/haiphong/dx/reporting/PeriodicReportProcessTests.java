@@ -131,7 +131,7 @@ class PeriodicReportProcessTests {
         Assertions.assertThat(tasks.createTaskQuery().taskId(unitTask.getId()).singleResult().getDueDate())
                 .isEqualTo(at(2025, 11, 12, 23, 59, 59));
         Assertions.assertThat((String) runtime.getVariable(report.getId(), Vars.OFFICE_NOTES))
-                .contains("Văn phòng đôn đốc: Đề nghị phòng khẩn trương nộp báo cáo tháng 10. (Gia hạn nộp đến hết ngày 12/11/2025.)");
+                .contains("Văn phòng Sở đôn đốc: Đề nghị phòng khẩn trương nộp báo cáo tháng 10. (Gia hạn nộp đến hết ngày 12/11/2025.)");
         assertThat(report).isWaitingAt(Activities.SUBMIT_REPORT, Activities.EXTENDED_DUE_PASSED);
         Assertions.assertThat(reporting.urgings(PlanFixtures.SNNMT, "TCCB", "2025-10")).isEqualTo(1);
 
