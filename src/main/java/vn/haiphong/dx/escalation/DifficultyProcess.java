@@ -79,5 +79,20 @@ public final class DifficultyProcess {
     }
 
     /** Statuses of {@code dx_difficulty}. */
-    public enum Status { REPORTED, AT_OFFICE, INFO_REQUESTED, AT_LEADERSHIP, AT_CITY, ANSWERED, CONFIRMED, REOPENED }
+    public enum Status {
+        REPORTED("Đơn vị báo cáo"), AT_OFFICE("Đơn vị đầu mối đang xử lý"), INFO_REQUESTED("Chờ đơn vị bổ sung thông tin"),
+        AT_LEADERSHIP("Trình lãnh đạo"), AT_CITY("Báo cáo UBND thành phố"), ANSWERED("Đã trả lời, chờ đơn vị xác nhận"),
+        CONFIRMED("Đã giải quyết"), REOPENED("Đơn vị chưa đồng ý, mở lại");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** How people read the status, in reports and on the monitoring pages. */
+        public String label() {
+            return label;
+        }
+    }
 }

@@ -63,8 +63,12 @@ public record PlanDefinition(
 
     public enum TargetScope { UNIT, AGENCY }
 
+    /**
+     * @param consolidationDueDays days the Office has, after the units' due date, to submit the
+     *                             consolidated report of a period (and of the whole plan)
+     */
     public record Reporting(Cadence cadence, int dueDaysAfterPeriodEnd, int reminderDaysBeforeDue,
-                            boolean createPastPeriods, int finalReportDueDaysAfterEnd) {}
+                            boolean createPastPeriods, int finalReportDueDaysAfterEnd, int consolidationDueDays) {}
 
     public enum Cadence { MONTHLY, QUARTERLY }
 
@@ -72,7 +76,8 @@ public record PlanDefinition(
                              int leadershipDecisionWorkingDays, int cityDirectionFollowUpDays,
                              int unitConfirmationWorkingDays) {}
 
-    public record Recipient(String name, String purpose) {}
+    /** Where consolidated reports are dispatched: the name printed in "Nơi nhận" and the receiving mailbox. */
+    public record Recipient(String name, String purpose, String email) {}
 
     public Optional<Unit> unit(String unitCode) {
         return units.stream().filter(u -> u.code().equals(unitCode)).findFirst();

@@ -2,7 +2,8 @@ package vn.haiphong.dx.plan;
 
 /**
  * {@code processes/PlanIssuanceProcess.bpmn}: the focal unit drafts, leadership reviews (with a revision
- * loop), the focal unit records the issuance, and the plan is delegated to every unit.
+ * loop), the focal unit records the issuance, and the plan is delegated to every unit. While units work,
+ * each period is consolidated when it closes; the plan ends with the final consolidated report.
  */
 public final class PlanIssuanceProcess {
 
@@ -41,12 +42,22 @@ public final class PlanIssuanceProcess {
         }
     }
 
+    /** The message that closes a period early, when every unit has reported; its name carries plan and period. */
+    public static String periodReportsComplete(String planCode, String periodCode) {
+        return "PeriodReportsComplete-" + planCode + "-" + periodCode;
+    }
+
     public static final class Activities {
         public static final String SUBMIT_DRAFT = "Task_SubmitPlanDraft";
         public static final String REVIEW_DRAFT = "Task_ReviewPlanDraft";
         public static final String RECORD_ISSUANCE = "Task_RecordPlanIssuance";
         public static final String DELEGATE_TO_UNITS = "CallActivity_DelegateToUnits";
-        public static final String END_DELEGATED = "EndEvent_PlanDelegated";
+        public static final String CONSOLIDATE_PERIODS = "SubProcess_ConsolidatePeriods";
+        public static final String ALL_UNITS_REPORTED = "Event_AllUnitsReported";
+        public static final String PERIOD_DUE_PASSED = "Event_PeriodDuePassed";
+        public static final String CONSOLIDATE_PERIOD = "CallActivity_ConsolidatePeriod";
+        public static final String FINAL_REPORT = "CallActivity_FinalReport";
+        public static final String END_COMPLETED = "EndEvent_PlanCompleted";
 
         private Activities() {
         }

@@ -27,6 +27,7 @@ final class PlanValidator {
     private static final Pattern UPPER_CODE = Pattern.compile("[A-Z0-9]+");
     private static final Pattern TARGET_CODE = Pattern.compile("[A-Z0-9]+(_[A-Z0-9]+)*");
     private static final Pattern METRIC_CODE = Pattern.compile("[a-z][a-zA-Z0-9]*");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final Pattern SYMBOL = Pattern.compile("[A-ZĐ0-9&]+(-[A-ZĐ0-9&]+)*");
 
     private final String file;
@@ -181,6 +182,7 @@ final class PlanValidator {
         }
 
         require("escalation", p.escalation());
+        positive("reporting.consolidationDueDays", p.reporting().consolidationDueDays());
         positive("escalation.officeAnswerWorkingDays", p.escalation().officeAnswerWorkingDays());
         positive("escalation.unitInformationWorkingDays", p.escalation().unitInformationWorkingDays());
         positive("escalation.leadershipDecisionWorkingDays", p.escalation().leadershipDecisionWorkingDays());
@@ -190,6 +192,7 @@ final class PlanValidator {
         nonEmpty("recipients", p.recipients());
         for (int i = 0; i < p.recipients().size(); i++) {
             text("recipients[" + i + "].name", p.recipients().get(i).name());
+            matches("recipients[" + i + "].email", p.recipients().get(i).email(), EMAIL);
         }
     }
 

@@ -87,6 +87,37 @@ class ReportRepository {
         return result;
     }
 
+    /** Every figure of the plan's periodic reports: period code → unit code → metric → amount. */
+    Map<String, Map<String, Map<String, Integer>>> planFigures(String planCode) {
+        Map<String, Map<String, Map<String, Integer>>> all = new HashMap<>();
+        jdbc.sql("""
+                select r.period_code, r.unit_code, f.metric_code, f.amount from dx_report_figure f
+                join dx_report r on r.id = f.report_id
+                where r.plan_code = ? and r.period_kind <> 'FINAL'""")
+                .param(planCode)
+                .query(rs -> {
+                    all.computeIfAbsent(rs.getString("period_code"), k -> new HashMap<>())
+                            .computeIfAbsent(rs.getString("unit_code"), k -> new HashMap<>())
+                            .put(rs.getString("metric_code"), rs.getInt("amount"));
+                });
+        return all;
+    }
+
+    /** Per unit and target: in how many reports the target was evaluated and in how many it was met. */
+    List<ReportingService.TargetTally> targetTallies(String planCode) {
+        return jdbc.sql("""
+                select r.unit_code, t.target_code, count(*) as evaluated,
+                       sum(case when t.met then 1 else 0 end) as met
+                from dx_report_target t join dx_report r on r.id = t.report_id
+                where r.plan_code = ?
+                group by r.unit_code, t.target_code
+                order by r.unit_code, t.target_code""")
+                .param(planCode)
+                .query((rs, n) -> new ReportingService.TargetTally(rs.getString("unit_code"), rs.getString("target_code"),
+                        rs.getInt("evaluated"), rs.getInt("met")))
+                .list();
+    }
+
     List<ReportRow> reports(String planCode, String periodCode) {
         return jdbc.sql("select * from dx_report where plan_code = ? and period_code = ? order by unit_code")
                 .params(planCode, periodCode)
@@ -118,6 +149,19 @@ class ReportRepository {
     int urgings(String planCode, String unitCode, String periodCode) {
         return jdbc.sql("select count(*) from dx_urging where plan_code = ? and unit_code = ? and period_code = ?")
                 .params(planCode, unitCode, periodCode).query(Integer.class).single();
+    }
+
+    /**
+     * Locks the plan's row until the transaction ends, so that reports of one plan are counted one after
+     * another: the last unit to report is the one that sees the period complete.
+     */
+    void lockPlan(String planCode) {
+        jdbc.sql("update dx_plan set updated_at = updated_at where code = ?").param(planCode).update();
+    }
+
+    int reportCount(String planCode, String periodCode) {
+        return jdbc.sql("select count(*) from dx_report where plan_code = ? and period_code = ?")
+                .params(planCode, periodCode).query(Integer.class).single();
     }
 
     /** Counts one more unit whose part is done; the row lock serialises units as for acknowledgements. */

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.haiphong.dx.delegation.UnitPlanProcess;
+import vn.haiphong.dx.plan.PlanIssuanceProcess;
 import vn.haiphong.dx.reporting.PeriodicReportProcess.Activities;
 import vn.haiphong.dx.reporting.PeriodicReportProcess.MetricVars;
 import vn.haiphong.dx.reporting.PeriodicReportProcess.Vars;
@@ -58,6 +59,13 @@ class ReportingDelegates {
                     ProcessContext.currentUser(execution), ProcessContext.currentGroups(execution));
             execution.setVariable(Vars.REPORT_ID, stored.reportId());
             execution.setVariable(Vars.REPORT_LATE, stored.late());
+            if (stored.periodComplete()) {
+                // The plan's process (not the unit's user) closes the period: it consolidates it now.
+                ProcessContext.asEngine(execution, () -> execution.getProcessEngineServices().getRuntimeService()
+                        .createMessageCorrelation(PlanIssuanceProcess.periodReportsComplete(plan(execution),
+                                (String) execution.getVariable(Vars.PERIOD_CODE)))
+                        .correlateAll());
+            }
             // The routing flag is always set, also when a client left the checkbox out.
             execution.setVariable(Vars.HAS_DIFFICULTY, Boolean.TRUE.equals(execution.getVariable(Vars.HAS_DIFFICULTY)));
         };

@@ -31,7 +31,8 @@ public class ReportingService {
     public record Submission(Map<String, Object> figures, String narrative, String evidenceLinks, boolean hasDifficulty,
                              String difficultyDescription, String difficultyProposal) {}
 
-    public record Stored(long reportId, boolean late, int targetsMet, int targetsEvaluated) {}
+    /** @param periodComplete true when this was the last unit of the plan to report on the period */
+    public record Stored(long reportId, boolean late, int targetsMet, int targetsEvaluated, boolean periodComplete) {}
 
     private final PlanCatalog catalog;
     private final ReportRepository reports;
@@ -79,6 +80,7 @@ public class ReportingService {
         PlanDefinition plan = catalog.get(planCode);
         ReportingPeriod period = period(plan, periodCode);
         checkUnit(plan, unitCode, actor, actorGroups);
+        reports.lockPlan(planCode);
         if (reports.exists(planCode, unitCode, periodCode)) {
             throw new InputRejectedException("Đơn vị đã nộp báo cáo " + period.label());
         }
@@ -103,7 +105,8 @@ public class ReportingService {
         long id = reports.insert(new ReportRepository.NewReport(planCode, unitCode, period, s.narrative(), s.evidenceLinks(),
                 null, s.hasDifficulty(), s.hasDifficulty() ? s.difficultyDescription() : null,
                 s.hasDifficulty() ? s.difficultyProposal() : null, actor, now, late), figures, results);
-        return new Stored(id, late, (int) results.stream().filter(TargetEvaluator.Result::met).count(), results.size());
+        boolean complete = reports.reportCount(planCode, periodCode) == plan.units().size();
+        return new Stored(id, late, (int) results.stream().filter(TargetEvaluator.Result::met).count(), results.size(), complete);
     }
 
     /** The unit's final report: closes its part; the plan knows when every unit's part is closed. */
@@ -122,7 +125,7 @@ public class ReportingService {
         long id = reports.insert(new ReportRepository.NewReport(planCode, unitCode, period, summary, null, selfAssessment,
                 proposals != null, null, proposals, actor, now, late), Map.of(), results);
         reports.countFinal(planCode);
-        return new Stored(id, late, (int) results.stream().filter(TargetEvaluator.Result::met).count(), results.size());
+        return new Stored(id, late, (int) results.stream().filter(TargetEvaluator.Result::met).count(), results.size(), false);
     }
 
     /** The note a unit sees on its task shortly before the due date. */
@@ -179,14 +182,64 @@ public class ReportingService {
             int urged = reports.urgings(planCode, unit.code(), periodCode);
             if (r == null) {
                 return new PeriodStatus.UnitReport(unit.code(), unit.name(), PeriodStatus.State.MISSING, null, null, 0, 0,
-                        List.of(), false, null, null, urged);
+                        List.of(), false, null, null, urged, null);
             }
             return new PeriodStatus.UnitReport(unit.code(), unit.name(),
                     r.late() ? PeriodStatus.State.LATE : PeriodStatus.State.ON_TIME, r.submittedBy(), r.submittedAt(),
                     r.targetsMet(), r.targetsEvaluated(), reports.targetResults(r.id()), r.hasDifficulty(),
-                    r.difficultyDescription(), r.difficultyProposal(), urged);
+                    r.difficultyDescription(), r.difficultyProposal(), urged, r.narrative());
         }).toList();
         return new PeriodStatus(planCode, periodCode, period.label(), period.dueOn(), units);
+    }
+
+    /** Each unit's figures in a period (units that did not report are absent). */
+    public Map<String, Map<String, Integer>> figures(String planCode, String periodCode) {
+        return reports.planFigures(planCode).getOrDefault(periodCode, Map.of());
+    }
+
+    /** Each unit's figures added up over every period reported so far. */
+    public Map<String, Map<String, Integer>> cumulativeFigures(String planCode) {
+        Map<String, Map<String, Integer>> total = new LinkedHashMap<>();
+        reports.planFigures(planCode).values().forEach(byUnit -> byUnit.forEach((unit, values) ->
+                values.forEach((metric, amount) -> total.computeIfAbsent(unit, k -> new LinkedHashMap<>()).merge(metric, amount, Integer::sum))));
+        return total;
+    }
+
+    /**
+     * The agency-wide targets measured in a period (or, for {@link ReportingPeriod#FINAL_CODE}, over the
+     * whole plan), over every unit's figures added up per period.
+     */
+    public List<TargetEvaluator.Result> agencyTargets(String planCode, String periodCode) {
+        PlanDefinition plan = catalog.get(planCode);
+        ReportingPeriod period = period(plan, periodCode);
+        Map<String, Map<String, Map<String, Integer>>> all = reports.planFigures(planCode);
+        List<TargetEvaluator.Figures> earlier = ReportingPeriod.of(plan).stream()
+                .filter(p -> period.kind() == Kind.FINAL || p.end().isBefore(period.end()))
+                .filter(p -> !p.code().equals(period.code()))
+                .map(p -> new TargetEvaluator.Figures(p, agencyFigures(plan, all.getOrDefault(p.code(), Map.of()))))
+                .toList();
+        return TargetEvaluator.evaluateAgency(plan,
+                new TargetEvaluator.Figures(period, agencyFigures(plan, all.getOrDefault(period.code(), Map.of()))), earlier);
+    }
+
+    /** Per unit and target, over the whole plan: in how many reports it was evaluated and met. */
+    public List<TargetTally> targetTallies(String planCode) {
+        return reports.targetTallies(planCode);
+    }
+
+    public record TargetTally(String unitCode, String targetCode, int evaluated, int met) {}
+
+    /** The agency's figures of a period: counts added up, percentages averaged over the units that reported. */
+    private static Map<String, Integer> agencyFigures(PlanDefinition plan, Map<String, Map<String, Integer>> byUnit) {
+        Map<String, Integer> sum = new LinkedHashMap<>();
+        for (PlanDefinition.Metric metric : plan.metrics()) {
+            int total = byUnit.values().stream().mapToInt(v -> v.getOrDefault(metric.code(), 0)).sum();
+            if (metric.kind() == PlanDefinition.MetricKind.PERCENT && !byUnit.isEmpty()) {
+                total = Math.round((float) total / byUnit.size());
+            }
+            sum.put(metric.code(), total);
+        }
+        return sum;
     }
 
     private String periodInfo(PlanDefinition plan, String unitCode, ReportingPeriod period) {

@@ -14,8 +14,8 @@ import vn.haiphong.dx.plan.PlanDefinition.WindowKind;
 import vn.haiphong.dx.reporting.ReportingPeriod.Kind;
 
 /**
- * Compares a unit's report with the plan's targets for that period. Only targets measured per unit are
- * evaluated here (agency-wide targets are the consolidation's). Which report measures a target:
+ * Compares a unit's report with the plan's targets for that period, or the agency's added-up figures with
+ * the agency-wide targets (for consolidated reports). Which report measures a target:
  * <ul>
  * <li>per MONTH: every monthly report;</li>
  * <li>per QUARTER: the report of a quarter's last month (or the plan's last), over that quarter's months;</li>
@@ -42,9 +42,22 @@ public final class TargetEvaluator {
      * @param earlier  the unit's earlier reports in this plan
      */
     public static List<Result> evaluate(PlanDefinition plan, String unitCode, Figures current, List<Figures> earlier) {
+        return evaluate(plan, target -> target.scope() == TargetScope.UNIT && appliesTo(target, unitCode), current, earlier);
+    }
+
+    /**
+     * The agency-wide targets, measured the same way over the agency's figures: every unit's figures of a
+     * period added up.
+     */
+    public static List<Result> evaluateAgency(PlanDefinition plan, Figures current, List<Figures> earlier) {
+        return evaluate(plan, target -> target.scope() == TargetScope.AGENCY, current, earlier);
+    }
+
+    private static List<Result> evaluate(PlanDefinition plan, java.util.function.Predicate<Target> evaluated, Figures current,
+                                         List<Figures> earlier) {
         List<Result> results = new ArrayList<>();
         for (Target target : plan.targets()) {
-            if (target.scope() != TargetScope.UNIT || !appliesTo(target, unitCode)) {
+            if (!evaluated.test(target)) {
                 continue;
             }
             List<Figures> measured = measured(plan, target, current, earlier);

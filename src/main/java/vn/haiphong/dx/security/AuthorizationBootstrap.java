@@ -38,6 +38,9 @@ class AuthorizationBootstrap implements ApplicationRunner {
     /** Processes a person may start; the others are started by the application. */
     static final List<String> STARTABLE_BY_PEOPLE = List.of("DifficultyProcess");
 
+    /** Processes only a plan's focal unit (the Office) may start: recording the city's request for a report. */
+    static final List<String> STARTABLE_BY_OFFICE = List.of("AdHocReportProcess");
+
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final PlanCatalog catalog;
@@ -64,6 +67,12 @@ class AuthorizationBootstrap implements ApplicationRunner {
                 grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.CREATE_INSTANCE);
             }
             grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        }
+        for (PlanDefinition plan : catalog.all()) {
+            for (String process : STARTABLE_BY_OFFICE) {
+                grant(UnitGroups.unitGroupId(plan.agency().code(), plan.focalUnit()), Resources.PROCESS_DEFINITION, process,
+                        ProcessDefinitionPermissions.CREATE_INSTANCE);
+            }
         }
     }
 

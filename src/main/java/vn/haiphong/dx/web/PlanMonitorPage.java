@@ -13,9 +13,12 @@ import org.springframework.web.util.HtmlUtils;
 
 import java.util.List;
 
+import vn.haiphong.dx.consolidation.ConsolidatedReportView;
+import vn.haiphong.dx.consolidation.ConsolidationService;
 import vn.haiphong.dx.delegation.UnitAcknowledgement;
 import vn.haiphong.dx.escalation.DifficultyView;
 import vn.haiphong.dx.plan.PlanService;
+import vn.haiphong.dx.escalation.DifficultyProcess;
 import vn.haiphong.dx.reporting.PeriodStatus;
 import vn.haiphong.dx.reporting.ReportingPeriod;
 import vn.haiphong.dx.security.AppUser;
@@ -33,18 +36,13 @@ class PlanMonitorPage {
             "DRAFT", "Dự thảo", "SUBMITTED", "Chờ lãnh đạo phê duyệt", "RETURNED", "Trả lại để chỉnh sửa",
             "APPROVED", "Đã phê duyệt, chờ ban hành", "ISSUED", "Đã ban hành");
 
-    private static final Map<PeriodStatus.State, String> STATE = Map.of(PeriodStatus.State.ON_TIME, "Đúng hạn",
-            PeriodStatus.State.LATE, "Nộp muộn", PeriodStatus.State.MISSING, "Chưa nộp");
-
-    private static final Map<String, String> DIFFICULTY = Map.of("REPORTED", "Đơn vị báo cáo", "AT_OFFICE", "Văn phòng đang xử lý",
-            "INFO_REQUESTED", "Chờ đơn vị bổ sung thông tin", "AT_LEADERSHIP", "Trình lãnh đạo", "AT_CITY",
-            "Báo cáo UBND thành phố", "ANSWERED", "Đã trả lời, chờ đơn vị xác nhận", "CONFIRMED", "Đã giải quyết",
-            "REOPENED", "Đơn vị chưa đồng ý, mở lại");
 
     private final PlanMonitor monitor;
+    private final ConsolidationService consolidation;
 
-    PlanMonitorPage(PlanMonitor monitor) {
+    PlanMonitorPage(PlanMonitor monitor, ConsolidationService consolidation) {
         this.monitor = monitor;
+        this.consolidation = consolidation;
     }
 
     @GetMapping(value = "/monitor/plans", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
@@ -96,6 +94,24 @@ class PlanMonitorPage {
         }
         html.append("</ul><p><a href=\"/monitor/plans/").append(esc(code))
                 .append("/difficulties\">Khó khăn, vướng mắc của các đơn vị</a></p>");
+        html.append("<h2>Báo cáo tổng hợp</h2>");
+        List<ConsolidatedReportView> reports = consolidation.reports(code);
+        if (reports.isEmpty()) {
+            html.append("<p>Chưa có báo cáo tổng hợp.</p>");
+        } else {
+            html.append("<table><thead><tr><th>Báo cáo</th><th>Tình trạng</th><th>Số, ngày</th><th>Đã gửi</th>"
+                    + "<th>Tệp</th></tr></thead><tbody>");
+            for (ConsolidatedReportView r : reports) {
+                html.append("<tr><td>").append(esc(r.subject())).append("</td><td>").append(esc(r.statusLabel())).append("</td><td>")
+                        .append(r.documentNumber() == null ? "—" : esc(r.documentNumber()) + " ngày " + Texts.DATE.format(r.issuedOn()))
+                        .append("</td><td>").append(r.dispatches().isEmpty() ? "—" : esc(String.join("; ", r.dispatches().stream()
+                                .map(d -> d.recipient() + ("EMAIL".equals(d.channel()) ? " (thư điện tử " + d.address() + ")" : " (chỉ ghi nhận)"))
+                                .toList())))
+                        .append("</td><td><a href=\"").append(esc(r.pdfUrl())).append("\">PDF</a> · <a href=\"")
+                        .append(esc(r.docxUrl())).append("\">DOCX</a></td></tr>");
+            }
+            html.append("</tbody></table>");
+        }
         return html.append("<p><a href=\"/monitor/plans\">← Danh sách kế hoạch</a></p></main></body></html>").toString();
     }
 
@@ -112,11 +128,11 @@ class PlanMonitorPage {
             html.append("<tr class=\"").append(d.overdue() ? "pending" : "done").append("\"><td>").append(esc(d.unitName()))
                     .append("<br><small>").append(when(d.reportedAt())).append("</small></td><td>").append(esc(d.description()))
                     .append(d.answer() == null ? "" : "<br><small>" + esc(d.answer()) + "</small>").append("</td><td>")
-                    .append(esc(DIFFICULTY.getOrDefault(d.status(), d.status()))).append("</td><td>")
+                    .append(esc(DifficultyProcess.Status.valueOf(d.status()).label())).append("</td><td>")
                     .append(d.stageDueAt() == null || d.closedAt() != null ? "—" : when(d.stageDueAt()) + (d.overdue() ? " (quá hạn)" : ""))
                     .append("</td><td>");
             d.history().forEach(step -> html.append("<div><small>").append(when(step.at())).append(" · ")
-                    .append(esc(DIFFICULTY.getOrDefault(step.status(), step.status())))
+                    .append(esc(DifficultyProcess.Status.valueOf(step.status()).label()))
                     .append(step.actor() == null ? "" : " · " + esc(step.actor())).append("</small></div>"));
             html.append("</td></tr>");
         }
@@ -137,7 +153,7 @@ class PlanMonitorPage {
                 + "<th>Khó khăn, đề xuất</th><th>Đôn đốc</th></tr></thead><tbody>");
         for (PeriodStatus.UnitReport unit : status.units()) {
             html.append("<tr class=\"").append(unit.state() == PeriodStatus.State.MISSING ? "pending" : "done").append("\"><td>")
-                    .append(esc(unit.unitName())).append("</td><td>").append(STATE.get(unit.state()));
+                    .append(esc(unit.unitName())).append("</td><td>").append(unit.state().label());
             if (unit.submittedAt() != null) {
                 html.append("<br><small>").append(when(unit.submittedAt())).append(" · ").append(esc(unit.submittedBy())).append("</small>");
             }

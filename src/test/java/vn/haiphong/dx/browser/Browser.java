@@ -50,21 +50,39 @@ final class Browser implements AutoCloseable {
         Files.createDirectories(SHOTS);
     }
 
+    /**
+     * Logs in to Tasklist. Under load the login form may still be rendering while keys are typed (keys for the
+     * password then land in the user field), so the values are checked before submitting, and a login
+     * that does not reach the task list is tried again once.
+     */
     void login(String user, String password) {
-        driver.manage().deleteAllCookies();
-        driver.get(base + "/camunda/app/tasklist/default/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(user);
-        driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        try {
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Việc của tôi")));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        for (int attempt = 1; ; attempt++) {
+            driver.manage().deleteAllCookies();
+            driver.get(base + "/camunda/app/tasklist/default/");
+            WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+            WebElement secret = driver.findElement(By.cssSelector("input[ng-model=password]"));
+            wait.until(d -> {
+                name.clear();
+                name.sendKeys(user);
+                secret.clear();
+                secret.sendKeys(password);
+                return user.equals(name.getAttribute("value")) && password.equals(secret.getAttribute("value"));
+            });
+            driver.findElement(By.cssSelector("button[type=submit]")).click();
             try {
-                shot("login-failed-" + user);
-            } catch (IOException ignored) {
-                // the timeout is what matters
+                new WebDriverWait(driver, Duration.ofSeconds(attempt == 1 ? 30 : 60))
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Việc của tôi")));
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                try {
+                    shot("login-failed-" + user + "-" + attempt);
+                } catch (IOException ignored) {
+                    // the timeout is what matters
+                }
+                if (attempt == 2) {
+                    throw e;
+                }
             }
-            throw e;
         }
     }
 
@@ -159,6 +177,21 @@ final class Browser implements AutoCloseable {
     /** The value of a form field (text areas keep theirs out of the page text). */
     String value(String field) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id*=Field_" + field + "]"))).getAttribute("value");
+    }
+
+    /** The address of a link in the open form, e.g. a document download. */
+    String link(String text) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//div[contains(@class,'fjs-form')]//a[normalize-space(.)='" + text + "']"))).getAttribute("href");
+    }
+
+    /** Downloads an address with the browser's session; returns "status content-type bytes". */
+    String download(String url) {
+        return (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: 'same-origin'})
+                    .then(r => r.arrayBuffer().then(b => done(r.status + ' ' + r.headers.get('content-type') + ' ' + b.byteLength)))
+                    .catch(e => done('ERROR ' + e));""", url);
     }
 
     String text() {

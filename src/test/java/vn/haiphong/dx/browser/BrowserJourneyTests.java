@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
+import vn.haiphong.dx.consolidation.ConsolidationService;
 import vn.haiphong.dx.support.PlanFixtures;
 
 /**
@@ -36,6 +37,7 @@ class BrowserJourneyTests {
     @Autowired RuntimeService runtime;
     @Autowired IdentityService identity;
     @Autowired JdbcClient jdbc;
+    @Autowired ConsolidationService consolidation;
 
     @AfterEach
     void clear() {
@@ -133,6 +135,53 @@ class BrowserJourneyTests {
             browser.shot("other-unit-sees-nothing");
         }
         assertThat(jdbc.sql("select status from dx_difficulty").query(String.class).list()).containsExactly("CONFIRMED");
+    }
+
+    @Test
+    void leadershipApprovesAConsolidatedReportAndDownloadsItAndAUnitCannot() throws Exception {
+        fixtures.freshIssued(PlanFixtures.KESAT, "29/KH-UBND");
+        // Nobody reports: on the training calendar October's due date passes within seconds and closes the period.
+        Date closes = consolidation.periodClosesAt(PlanFixtures.KESAT, "2025-10");
+        Thread.sleep(Math.max(0, closes.getTime() - System.currentTimeMillis() + 1500));
+        fixtures.executeJobs();
+        String report = runtime.createProcessInstanceQuery().processDefinitionKey("ConsolidatedReportProcess")
+                .variableValueEquals("periodCode", "2025-10").singleResult().getId();
+        long id = ((Number) runtime.getVariable(report, "consolidatedReportId")).longValue();
+        try (Browser browser = new Browser(port, "consolidation")) {
+            browser.login("kesat.vhxh", "demo");
+            browser.filter("Việc của đơn vị");
+            browser.task("Hoàn thiện, trình báo cáo tổng hợp tháng 10/2025");
+            assertThat(browser.download(browser.link("Tải bản PDF"))).as("the Office reads the draft").startsWith("200 application/pdf");
+            assertThat(browser.value("reportSummary")).startsWith("Trong tháng 10/2025, 0/");
+            browser.type("reportAssessment", "Các đơn vị cần khẩn trương báo cáo kết quả tháng 10.");
+            browser.shot("office-completes-the-draft");
+            browser.complete();
+
+            browser.login("kesat.lanhdao", "demo");
+            browser.filter("Việc của đơn vị");
+            browser.task("Phê duyệt báo cáo tổng hợp tháng 10/2025");
+            String pdf = browser.link("Tải bản PDF");
+            String docx = browser.link("Tải bản DOCX để chỉnh sửa");
+            assertThat(pdf).endsWith("/api/reports/" + id + "/document.pdf");
+            assertThat(browser.download(pdf)).startsWith("200 application/pdf");
+            assertThat(browser.download(docx)).startsWith("200 application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            browser.choose("Phê duyệt, cấp số và gửi báo cáo");
+            browser.shot("leadership-approves");
+            browser.complete();
+            fixtures.executeJobs();
+            browser.open("/monitor/plans/" + PlanFixtures.KESAT);
+            browser.waitForText("Báo cáo tổng hợp");
+            assertThat(browser.text()).contains("1/BC-UBND", "Đã gửi");
+            browser.shot("leadership-sees-it-sent");
+
+            browser.login("kesat.cax", "demo");
+            browser.filter("Việc của đơn vị");
+            assertThat(browser.text()).doesNotContain("báo cáo tổng hợp");
+            assertThat(browser.download(pdf)).as("a unit cannot download the agency's report").startsWith("403");
+            browser.shot("unit-sees-nothing");
+        }
+        assertThat(jdbc.sql("select document_number from dx_consolidated_report where id = ?").param(id).query(String.class).single())
+                .isEqualTo("1/BC-UBND");
     }
 
     private void acknowledge(String unit) {

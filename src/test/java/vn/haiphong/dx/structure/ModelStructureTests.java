@@ -42,6 +42,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import vn.haiphong.dx.consolidation.AdHocReportProcess;
+import vn.haiphong.dx.consolidation.ConsolidatedReportProcess;
 import vn.haiphong.dx.delegation.UnitPlanProcess;
 import vn.haiphong.dx.escalation.DifficultyProcess;
 import vn.haiphong.dx.form.FormSchema;
@@ -58,7 +60,9 @@ class ModelStructureTests {
             PlanIssuanceProcess.ID, PlanIssuanceProcess.class,
             UnitPlanProcess.ID, UnitPlanProcess.class,
             PeriodicReportProcess.ID, PeriodicReportProcess.class,
-            DifficultyProcess.ID, DifficultyProcess.class);
+            DifficultyProcess.ID, DifficultyProcess.class,
+            ConsolidatedReportProcess.ID, ConsolidatedReportProcess.class,
+            AdHocReportProcess.ID, AdHocReportProcess.class);
 
     private static final Path PROCESSES = Path.of("processes");
     private static final Path FORMS = Path.of("forms");

@@ -52,6 +52,12 @@ public class PlanFixtures {
         jdbc.sql("delete from dx_difficulty_event where difficulty_id in (select id from dx_difficulty where plan_code = ?)")
                 .param(planCode).update();
         jdbc.sql("delete from dx_difficulty where plan_code = ?").param(planCode).update();
+        for (String table : List.of("dx_consolidated_event", "dx_report_dispatch", "dx_ad_hoc_input")) {
+            jdbc.sql("delete from " + table + " where report_id in (select id from dx_consolidated_report where plan_code = ?)")
+                    .param(planCode).update();
+        }
+        jdbc.sql("delete from dx_consolidated_report where plan_code = ?").param(planCode).update();
+        jdbc.sql("delete from dx_document_number where agency_code = ?").param(catalog.get(planCode).agency().code()).update();
         for (String table : List.of("dx_report_figure", "dx_report_target")) {
             jdbc.sql("delete from " + table + " where report_id in (select id from dx_report where plan_code = ?)")
                     .param(planCode).update();

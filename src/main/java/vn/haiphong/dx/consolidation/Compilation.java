@@ -1,0 +1,52 @@
+package vn.haiphong.dx.consolidation;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a consolidated report was drafted from: the units' data at the time it was compiled. Stored with
+ * the report as JSON, so that the approved document does not change when later data arrives.
+ *
+ * @param scopeLabel    what the report covers, e.g. "tháng 10/2025", "năm 2025"
+ * @param units         one line per unit of the plan (for an ad-hoc report: per unit, its figures to date)
+ * @param metrics       per metric, the units' figures (in the order of {@code units}) and the agency's total
+ * @param agencyTargets the agency-wide targets measured in the period
+ * @param planTargets   the final report's view of every target of the plan
+ * @param difficulties  the difficulties raised in the period (for the final report: in the whole plan)
+ * @param unitProposals the units' proposals, one line per unit
+ * @param inputs        an ad-hoc report's inputs from the units asked
+ * @param acknowledged  units that folded the plan into their work (acknowledged it)
+ */
+record Compilation(String scopeLabel, LocalDate from, LocalDate to, List<UnitLine> units, List<MetricLine> metrics,
+                   List<TargetLine> agencyTargets, List<TargetLine> planTargets, List<DifficultyLine> difficulties,
+                   List<String> unitProposals, List<InputLine> inputs, int acknowledged, int unitCount) {
+
+    /**
+     * @param state          the report's state as people read it ("Đúng hạn", "Nộp muộn", "Chưa nộp")
+     * @param missing        true when the unit did not report
+     * @param targetsNotMet  descriptions of the unit's targets not met
+     */
+    record UnitLine(String code, String name, String state, boolean missing, boolean late, int targetsMet,
+                    int targetsEvaluated, List<String> targetsNotMet, String narrative) {}
+
+    record MetricLine(String code, String label, String unit, List<Integer> values, int total) {}
+
+    /** A target as the report states it: what was required, what was achieved, met or not. */
+    record TargetLine(String description, String required, String achieved, boolean met) {}
+
+    record DifficultyLine(String unitName, String description, String status, String answer, boolean resolved) {}
+
+    record InputLine(String unitName, String dueOn, String state, String content, String figures) {}
+
+    long count(java.util.function.Predicate<UnitLine> which) {
+        return units.stream().filter(which).count();
+    }
+
+    int targetsMet() {
+        return units.stream().mapToInt(UnitLine::targetsMet).sum();
+    }
+
+    int targetsEvaluated() {
+        return units.stream().mapToInt(UnitLine::targetsEvaluated).sum();
+    }
+}

@@ -1,0 +1,107 @@
+package vn.haiphong.dx.consolidation;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import vn.haiphong.dx.consolidation.document.DocxRenderer;
+import vn.haiphong.dx.consolidation.document.PdfRenderer;
+import vn.haiphong.dx.consolidation.document.ReportDocument;
+import vn.haiphong.dx.notification.ReportMailer;
+import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.PlanDefinition;
+
+/** Consolidated reports as files (DOCX and PDF), and their dispatch to the plan's recipients. */
+@Service
+public class ReportDocuments {
+
+    public enum Format {
+        PDF("application/pdf", "pdf"),
+        DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
+
+        public final String contentType;
+        public final String extension;
+
+        Format(String contentType, String extension) {
+            this.contentType = contentType;
+            this.extension = extension;
+        }
+    }
+
+    /** A rendered report with the name it is saved under, e.g. "BC-12-BC-SNNMT.pdf". */
+    public record File(String name, String contentType, byte[] content) {}
+
+    private final ConsolidationService consolidation;
+    private final ConsolidationRepository reports;
+    private final PlanCatalog catalog;
+    private final ReportMailer mailer;
+    private final DocxRenderer docx = new DocxRenderer();
+    private final PdfRenderer pdf;
+
+    ReportDocuments(ConsolidationService consolidation, ConsolidationRepository reports, PlanCatalog catalog, ReportMailer mailer,
+                    @Value("${dx.documents.font-directory:}") String fontDirectory) {
+        this.consolidation = consolidation;
+        this.reports = reports;
+        this.catalog = catalog;
+        this.mailer = mailer;
+        this.pdf = fontDirectory.isBlank() ? new PdfRenderer() : new PdfRenderer(Path.of(fontDirectory));
+    }
+
+    /** The plan a report belongs to, for access checks. */
+    public String planOf(long reportId) {
+        return consolidation.row(reportId).planCode();
+    }
+
+    public File render(long reportId, Format format) {
+        ConsolidationRepository.Row row = consolidation.row(reportId);
+        ReportDocument document = document(row);
+        byte[] content = format == Format.PDF ? pdf.render(document) : docx.render(document);
+        return new File(fileName(row, format), format.contentType, content);
+    }
+
+    ReportDocument document(ConsolidationRepository.Row row) {
+        PlanDefinition plan = catalog.get(row.planCode());
+        return DocumentAssembler.assemble(plan, consolidation.planCitation(plan), row, consolidation.compilation(row));
+    }
+
+    /**
+     * Sends the approved report (PDF and DOCX) to every recipient named in the plan data and records each
+     * dispatch. Returns how many recipients it went to.
+     */
+    int dispatch(long reportId) {
+        ConsolidationRepository.Row row = consolidation.row(reportId);
+        if (row.status() != ConsolidationRepository.Status.APPROVED) {
+            throw new IllegalStateException("Consolidated report " + reportId + " is " + row.status() + ", not approved");
+        }
+        PlanDefinition plan = catalog.get(row.planCode());
+        List<ReportMailer.Attachment> files = new ArrayList<>();
+        for (Format format : Format.values()) {
+            File file = render(reportId, format);
+            files.add(new ReportMailer.Attachment(file.name(), file.contentType(), file.content()));
+        }
+        ReportDocument document = document(row);
+        String subject = "Báo cáo số " + row.documentNumber() + " – " + document.subject();
+        String body = plan.agency().name() + " gửi " + "Báo cáo số " + row.documentNumber() + " ngày "
+                + vn.haiphong.dx.shared.Texts.DATE.format(row.issuedOn()) + " về " + document.subject()
+                + ".\n\nBáo cáo kèm theo thư này (bản PDF và bản DOCX).\n\n" + plan.agency().name();
+        for (PlanDefinition.Recipient recipient : plan.recipients()) {
+            ReportMailer.Outcome outcome = mailer.send(recipient.email(), subject, body, files);
+            reports.insertDispatch(reportId, new ConsolidationRepository.Dispatch(recipient.name(), recipient.email(),
+                    outcome.channel(), OffsetDateTime.now(ZoneOffset.UTC), outcome.reference()));
+        }
+        reports.status(reportId, ConsolidationRepository.Status.DISPATCHED);
+        reports.event(reportId, ConsolidationRepository.Status.DISPATCHED, null, "Gửi " + plan.recipients().size() + " nơi nhận: "
+                + String.join(", ", plan.recipients().stream().map(PlanDefinition.Recipient::name).toList()));
+        return plan.recipients().size();
+    }
+
+    private static String fileName(ConsolidationRepository.Row row, Format format) {
+        String number = row.documentNumber() == null ? "du-thao-" + row.id() : row.documentNumber().replace('/', '-');
+        return "BC-" + number + "." + format.extension;
+    }
+}

@@ -1,0 +1,166 @@
+package vn.haiphong.dx.consolidation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+import vn.haiphong.dx.consolidation.ConsolidatedReportProcess.Decisions;
+import vn.haiphong.dx.consolidation.ConsolidatedReportProcess.Vars;
+import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.support.PlanFixtures;
+
+/**
+ * An approved report is e-mailed with its PDF and DOCX to every recipient of the plan data, through a real
+ * SMTP server in-process (GreenMail); its documents are readable by the agency's focal unit and leadership
+ * only, over HTTP; the city's ad-hoc request can be posted to the REST API by the Office.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:dx-dispatch;DB_CLOSE_DELAY=-1",
+        "spring.mail.host=127.0.0.1", "spring.mail.port=3025", "dx.mail.from=van-thu@kesat.example"})
+@ActiveProfiles("test")
+class ReportDispatchAndAccessTests {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP)
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    @Autowired TestRestTemplate http;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired IdentityService identity;
+    @Autowired PlanFixtures fixtures;
+    @Autowired PlanCatalog catalog;
+
+    long reportId;
+
+    @BeforeEach
+    void approvedPeriodicReport() {
+        fixtures.freshDraft(PlanFixtures.SNNMT);
+        fixtures.freshIssued(PlanFixtures.KESAT, "15/KH-UBND");
+        ProcessInstance report = runtime.createProcessInstanceByKey(ConsolidatedReportProcess.ID).businessKey(PlanFixtures.KESAT)
+                .setVariable(Vars.PLAN_CODE, PlanFixtures.KESAT).setVariable(Vars.PERIOD_CODE, "2025-12")
+                .setVariable(Vars.REPORT_KIND, ConsolidatedReportProcess.Kinds.PERIODIC).execute();
+        reportId = ((Number) runtime.getVariable(report.getId(), Vars.REPORT_ID)).longValue();
+        complete(report, "kesat.vhxh", "kesat-vhxh", Map.of(Vars.REPORT_SUMMARY, "Tình hình chung.", Vars.REPORT_ASSESSMENT, "Đánh giá."));
+        complete(report, "kesat.lanhdao", "kesat-lanhdao", Map.of(Vars.APPROVAL_DECISION, Decisions.APPROVE));
+        fixtures.executeJobs();
+    }
+
+    @AfterEach
+    void clear() {
+        identity.clearAuthentication();
+    }
+
+    @Test
+    void theApprovedReportIsMailedWithBothDocumentsToEveryRecipient() throws Exception {
+        var recipients = catalog.get(PlanFixtures.KESAT).recipients();
+        assertThat(SMTP.waitForIncomingEmail(5000, recipients.size())).isTrue();
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertThat(received).hasSize(recipients.size());
+        List<String> to = new java.util.ArrayList<>();
+        for (MimeMessage message : received) {
+            to.add(GreenMailUtil.getAddressList(message.getAllRecipients()));
+        }
+        assertThat(to)
+                .containsExactlyInAnyOrderElementsOf(recipients.stream().map(r -> r.email()).toList());
+        for (MimeMessage message : received) {
+            assertThat(message.getSubject()).startsWith("Báo cáo số 1/BC-UBND – Kết quả thực hiện");
+            assertThat(message.getFrom()[0].toString()).isEqualTo("van-thu@kesat.example");
+            MimeMultipart parts = (MimeMultipart) message.getContent();
+            List<String> files = new java.util.ArrayList<>();
+            for (int i = 0; i < parts.getCount(); i++) {
+                BodyPart part = parts.getBodyPart(i);
+                if (part.getFileName() != null) {
+                    files.add(part.getFileName() + " " + part.getContentType().split(";")[0]);
+                }
+            }
+            assertThat(files).containsExactlyInAnyOrder("BC-1-BC-UBND.pdf application/pdf",
+                    "BC-1-BC-UBND.docx application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        }
+        assertThat(fixtures.count("select count(*) from dx_report_dispatch where report_id = ? and channel = 'EMAIL' "
+                + "and reference is not null", reportId)).isEqualTo(recipients.size());
+    }
+
+    @Test
+    void onlyTheFocalUnitAndLeadershipOfTheAgencyReadTheDocuments() {
+        String pdf = "/api/reports/" + reportId + "/document.pdf";
+        String docx = "/api/reports/" + reportId + "/document.docx";
+        ResponseEntity<byte[]> office = http.withBasicAuth("kesat.vhxh", "demo").getForEntity(pdf, byte[].class);
+        assertThat(office.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(office.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(new String(office.getBody(), 0, 5)).isEqualTo("%PDF-");
+        assertThat(office.getHeaders().getContentDisposition().getFilename()).isEqualTo("BC-1-BC-UBND.pdf");
+        assertThat(http.withBasicAuth("kesat.lanhdao", "demo").getForEntity(docx, byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("kesat.vhxh", "demo").getForEntity("/api/plans/kesat-ncds-2025/reports", String.class).getBody())
+                .contains("\"documentNumber\":\"1/BC-UBND\"", "\"statusLabel\":\"Đã gửi\"");
+
+        assertThat(http.withBasicAuth("kesat.cax", "demo").getForEntity(pdf, String.class).getStatusCode())
+                .as("a unit of the same agency").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("kesat.cax", "demo").getForEntity(docx, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("snnmt.vp", "demo").getForEntity(pdf, String.class).getStatusCode())
+                .as("another agency's Office").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("snnmt.lanhdao", "demo").getForEntity("/api/plans/kesat-ncds-2025/reports", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity(pdf, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("kesat.vhxh", "demo").getForEntity("/api/reports/999999/document.pdf", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void theOfficeCanPostTheCitysAdHocRequestToTheRestApiButAUnitCannot() {
+        String body = """
+                {"variables": {
+                  "reportSubject": {"value": "Tình hình triển khai VNeID", "type": "String"},
+                  "requestedBy": {"value": "UBND thành phố", "type": "String"},
+                  "reportDeadline": {"value": "2099-12-31", "type": "String"},
+                  "askUnits": {"value": false, "type": "Boolean"}}}""";
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String start = "/engine-rest/process-definition/key/AdHocReportProcess/submit-form";
+        assertThat(http.withBasicAuth("kesat.cax", "demo").postForEntity(start, new HttpEntity<>(body, headers), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> started = http.withBasicAuth("kesat.vhxh", "demo").postForEntity(start, new HttpEntity<>(body, headers), String.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(fixtures.count("select count(*) from dx_consolidated_report where plan_code = ? and kind = 'AD_HOC' "
+                + "and subject = 'Tình hình triển khai VNeID' and status = 'DRAFTED'", PlanFixtures.KESAT)).isEqualTo(1);
+        ResponseEntity<String> refused = http.withBasicAuth("kesat.vhxh", "demo").postForEntity(start,
+                new HttpEntity<>(body.replace("Tình hình triển khai VNeID", ""), headers), String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("Nội dung yêu cầu báo cáo");
+    }
+
+    private void complete(ProcessInstance instance, String user, String group, Map<String, Object> values) {
+        identity.setAuthentication(user, List.of(group));
+        try {
+            tasks.complete(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId(), values);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}
