@@ -3,6 +3,8 @@ package vn.haiphong.dx.consolidation;
 import java.time.LocalDate;
 import java.util.List;
 
+import vn.haiphong.dx.reporting.PeriodStatus;
+
 /**
  * What a consolidated report was drafted from: the units' data at the time it was compiled. Stored with
  * the report as JSON, so that the approved document does not change when later data arrives.
@@ -22,12 +24,24 @@ record Compilation(String scopeLabel, LocalDate from, LocalDate to, List<UnitLin
                    List<String> unitProposals, List<InputLine> inputs, int acknowledged, int unitCount) {
 
     /**
-     * @param state          the report's state as people read it ("Đúng hạn", "Nộp muộn", "Chưa nộp")
-     * @param missing        true when the unit did not report
+     * @param state          the unit's report on the period (or its final report); null for an ad-hoc report
      * @param targetsNotMet  descriptions of the unit's targets not met
      */
-    record UnitLine(String code, String name, String state, boolean missing, boolean late, int targetsMet,
-                    int targetsEvaluated, List<String> targetsNotMet, String narrative) {}
+    record UnitLine(String code, String name, PeriodStatus.State state, int targetsMet, int targetsEvaluated,
+                    List<String> targetsNotMet, String narrative) {
+
+        boolean missing() {
+            return state == PeriodStatus.State.MISSING;
+        }
+
+        boolean late() {
+            return state == PeriodStatus.State.LATE;
+        }
+
+        boolean onTime() {
+            return state == PeriodStatus.State.ON_TIME;
+        }
+    }
 
     record MetricLine(String code, String label, String unit, List<Integer> values, int total) {}
 
@@ -36,7 +50,12 @@ record Compilation(String scopeLabel, LocalDate from, LocalDate to, List<UnitLin
 
     record DifficultyLine(String unitName, String description, String status, String answer, boolean resolved) {}
 
-    record InputLine(String unitName, String dueOn, String state, String content, String figures) {}
+    record InputLine(String unitName, String dueOn, boolean received, String content, String figures) {
+
+        String state() {
+            return received ? "Đã gửi" : "Chưa gửi";
+        }
+    }
 
     long count(java.util.function.Predicate<UnitLine> which) {
         return units.stream().filter(which).count();

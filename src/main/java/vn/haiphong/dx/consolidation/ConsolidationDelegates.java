@@ -33,7 +33,6 @@ class ConsolidationDelegates {
             execution.setVariable(Vars.COMPILED_OVERVIEW, draft.overview());
             execution.setVariable(Vars.DOCUMENT_LINKS, draft.documentLinks());
             execution.setVariable(Vars.REPORT_SUMMARY, draft.summary());
-            execution.setVariable(Vars.REPORT_ASSESSMENT, draft.assessment());
             execution.setVariable(Vars.REPORT_PROPOSALS, draft.proposals());
         };
     }

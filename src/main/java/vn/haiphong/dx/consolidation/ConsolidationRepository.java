@@ -13,8 +13,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ConsolidationRepository {
 
-    /** Statuses of {@code dx_consolidated_report}. */
-    enum Status { REQUESTED, COLLECTING, DRAFTED, SUBMITTED, RETURNED, APPROVED, DISPATCHED }
+    /** Statuses of {@code dx_consolidated_report}, with how people read them. */
+    enum Status {
+        REQUESTED("Đã nhận yêu cầu"), COLLECTING("Đang thu thập thông tin từ đơn vị"),
+        DRAFTED("Dự thảo, chờ đơn vị đầu mối hoàn thiện"), SUBMITTED("Chờ lãnh đạo phê duyệt"),
+        RETURNED("Lãnh đạo trả lại để chỉnh sửa"), APPROVED("Đã phê duyệt, đang gửi"), DISPATCHED("Đã gửi");
+
+        final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+    }
 
     record NewReport(String planCode, String kind, String periodCode, String subject, String requestedBy,
                      String requestReference, String requestDetails, LocalDate deadline, Status status,

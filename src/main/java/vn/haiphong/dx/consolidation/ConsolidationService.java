@@ -34,7 +34,7 @@ public class ConsolidationService {
 
     /** What the Office's and leadership's tasks need after drafting. */
     record Draft(long reportId, String officeGroupId, String leadershipGroupId, String taskContext, Date dueAt,
-                 String overview, String documentLinks, String summary, String assessment, String proposals) {}
+                 String overview, String documentLinks, String summary, String proposals) {}
 
     /** A city's request for an ad-hoc report, as the Office enters it (or a client posts it). */
     public record AdHocRequest(String planCode, String subject, String requestedBy, String requestReference,
@@ -92,8 +92,8 @@ public class ConsolidationService {
         ConsolidationRepository.Row row = reports.find(id).orElseThrow();
         String agency = plan.agency().code();
         return new Draft(id, UnitGroups.unitGroupId(agency, plan.focalUnit()), UnitGroups.leadershipGroupId(agency),
-                taskContext(plan, row), dueAt(plan, row), overview(plan, compilation), documentLinks(id),
-                autoSummary(plan, row.kind(), compilation), null, autoProposals(compilation));
+                taskContext(plan, row), dueAt(plan, row), overview(compilation), documentLinks(id),
+                autoSummary(row.kind(), compilation), autoProposals(compilation));
     }
 
     /** The Office submits its text; the data is compiled again so that late reports are in. */
@@ -103,7 +103,7 @@ public class ConsolidationService {
         UnitGroups.requireMember(actor, actorGroups, UnitGroups.unitGroupId(plan.agency().code(), plan.focalUnit()),
                 plan.focal().name(), "trình báo cáo tổng hợp");
         if (row.status() != Status.DRAFTED && row.status() != Status.RETURNED) {
-            throw new InputRejectedException("Báo cáo đang ở trạng thái không thể trình: " + row.status());
+            throw new InputRejectedException("Báo cáo đang ở trạng thái «" + row.status().label + "», không thể trình");
         }
         require(summary, "«Tình hình, kết quả thực hiện»");
         require(assessment, "«Đánh giá chung»");
@@ -230,12 +230,6 @@ public class ConsolidationService {
 
     // --- reading ---
 
-    private static final java.util.Map<Status, String> STATUS_LABELS = java.util.Map.of(
-            Status.REQUESTED, "Đã nhận yêu cầu", Status.COLLECTING, "Đang thu thập thông tin từ đơn vị",
-            Status.DRAFTED, "Dự thảo, chờ đơn vị đầu mối hoàn thiện", Status.SUBMITTED, "Chờ lãnh đạo phê duyệt",
-            Status.RETURNED, "Lãnh đạo trả lại để chỉnh sửa", Status.APPROVED, "Đã phê duyệt, đang gửi",
-            Status.DISPATCHED, "Đã gửi");
-
     /** Every consolidated report of a plan, oldest first, with its history and dispatches. */
     public List<ConsolidatedReportView> reports(String planCode) {
         return reports.ofPlan(planCode).stream().map(this::view).toList();
@@ -247,7 +241,7 @@ public class ConsolidationService {
 
     private ConsolidatedReportView view(ConsolidationRepository.Row r) {
         return new ConsolidatedReportView(r.id(), r.kind(), r.periodCode(), r.subject(), r.status().name(),
-                STATUS_LABELS.get(r.status()), r.documentNumber(), r.issuedOn(), r.createdAt(),
+                r.status().label, r.documentNumber(), r.issuedOn(), r.createdAt(),
                 "/api/reports/" + r.id() + "/document.pdf", "/api/reports/" + r.id() + "/document.docx",
                 reports.events(r.id()).stream().map(e -> new ConsolidatedReportView.Step(e.status(), e.actor(), e.at(), e.note())).toList(),
                 reports.dispatches(r.id()).stream().map(d -> new ConsolidatedReportView.Dispatch(d.recipient(), d.address(),
@@ -327,10 +321,10 @@ public class ConsolidationService {
     }
 
     /** The draft of the Office's summary: facts only, for the Office to edit. */
-    static String autoSummary(PlanDefinition plan, String kind, Compilation c) {
+    static String autoSummary(String kind, Compilation c) {
         StringBuilder s = new StringBuilder();
         if (Kinds.AD_HOC.equals(kind)) {
-            long sent = c.inputs().stream().filter(i -> "Đã gửi".equals(i.state())).count();
+            long sent = c.inputs().stream().filter(Compilation.InputLine::received).count();
             s.append("Tính ").append(c.scopeLabel()).append(", ").append(c.acknowledged()).append('/').append(c.unitCount())
                     .append(" đơn vị đã tiếp nhận, triển khai Kế hoạch.");
             if (!c.inputs().isEmpty()) {
@@ -338,7 +332,7 @@ public class ConsolidationService {
             }
         } else {
             String scope = Kinds.FINAL.equals(kind) ? "Kết thúc Kế hoạch (" + c.scopeLabel() + ")" : "Trong " + c.scopeLabel();
-            s.append(scope).append(", ").append(c.count(u -> !u.missing() && !u.late())).append('/').append(c.unitCount())
+            s.append(scope).append(", ").append(c.count(UnitLine::onTime)).append('/').append(c.unitCount())
                     .append(" đơn vị nộp báo cáo đúng hạn, ").append(c.count(UnitLine::late)).append(" đơn vị nộp muộn, ")
                     .append(c.count(UnitLine::missing)).append(" đơn vị chưa nộp. Các đơn vị đạt ").append(c.targetsMet()).append('/')
                     .append(c.targetsEvaluated()).append(" lượt chỉ tiêu được đánh giá.");
@@ -365,7 +359,7 @@ public class ConsolidationService {
     }
 
     /** What the Office and leadership read in the task before opening the document. */
-    private static String overview(PlanDefinition plan, Compilation c) {
+    private static String overview(Compilation c) {
         StringBuilder s = new StringBuilder();
         List<String> missing = c.units().stream().filter(UnitLine::missing).map(UnitLine::name).toList();
         List<String> late = c.units().stream().filter(UnitLine::late).map(UnitLine::name).toList();

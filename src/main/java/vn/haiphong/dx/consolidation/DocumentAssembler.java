@@ -62,10 +62,10 @@ final class DocumentAssembler {
         } else {
             results.add(new Table("Bảng " + table++ + ". Tình hình báo cáo và thực hiện chỉ tiêu của các đơn vị",
                     List.of("TT", "Đơn vị", "Báo cáo", "Chỉ tiêu đạt", "Chỉ tiêu chưa đạt"),
-                    numbered(c.units().stream().map(u -> List.of(u.name(), u.state(),
+                    numbered(c.units().stream().map(u -> List.of(u.name(), u.state().label(),
                             u.missing() ? "—" : u.targetsMet() + "/" + u.targetsEvaluated(),
                             u.targetsNotMet().isEmpty() ? "—" : String.join("; ", u.targetsNotMet()))).toList()),
-                    List.of("", "Tổng cộng", c.count(u -> !u.missing() && !u.late()) + " đúng hạn, " + c.count(UnitLine::late)
+                    List.of("", "Tổng cộng", c.count(UnitLine::onTime) + " đúng hạn, " + c.count(UnitLine::late)
                             + " muộn, " + c.count(UnitLine::missing) + " chưa nộp",
                             c.targetsMet() + "/" + c.targetsEvaluated(), "")));
         }
@@ -78,14 +78,14 @@ final class DocumentAssembler {
                 List.of("TT", "Đơn vị", "Số liệu đã báo cáo", "Kết quả nổi bật"),
                 numbered(indexed(c.units()).stream().map(i -> List.of(c.units().get(i).name(), figuresOf(c, i),
                         nonBlank(c.units().get(i).narrative(), "—"))).toList()), null));
-        results.add(new Table("Bảng " + table++ + ". Tổng hợp số liệu toàn " + agencyShort(plan),
+        results.add(new Table("Bảng " + table++ + ". Tổng hợp số liệu toàn " + plan.agency().name(),
                 List.of("TT", "Chỉ số", "Đơn vị tính", "Tổng số"),
                 numbered(c.metrics().stream().map(m -> List.of(m.label(), nonBlank(m.unit(), ""), String.valueOf(m.total()))).toList()),
                 null));
         List<TargetLine> targets = Kinds.FINAL.equals(report.kind()) ? c.planTargets() : c.agencyTargets();
         if (!targets.isEmpty()) {
             results.add(new Table("Bảng " + table++ + (Kinds.FINAL.equals(report.kind())
-                    ? ". Kết quả thực hiện các chỉ tiêu của Kế hoạch" : ". Chỉ tiêu chung toàn " + agencyShort(plan) + " trong kỳ"),
+                    ? ". Kết quả thực hiện các chỉ tiêu của Kế hoạch" : ". Chỉ tiêu chung toàn " + plan.agency().name() + " trong kỳ"),
                     List.of("TT", "Chỉ tiêu", "Yêu cầu", "Kết quả", "Đánh giá"),
                     numbered(targets.stream().map(t -> List.of(t.description(), t.required(), t.achieved(),
                             t.met() ? "Đạt" : "Chưa đạt")).toList()), null));
@@ -122,18 +122,9 @@ final class DocumentAssembler {
         List<String> distribution = new ArrayList<>();
         plan.recipients().forEach(r -> distribution.add(r.name() + (r.purpose() == null ? "" : " (" + r.purpose() + ")") + ";"));
         distribution.add("Lưu: VT, " + plan.focalUnit() + ".");
-        return new ReportDocument(heading, "BÁO CÁO", subject(plan, report, c), sections, distribution,
+        return new ReportDocument(heading, "BÁO CÁO", report.subject(), sections, distribution,
                 new ReportDocument.Signature(plan.leadership().signerAuthority(), plan.leadership().signerTitle(),
                         plan.leadership().signerName()));
-    }
-
-    /** The summary line under the title (trích yếu). */
-    static String subject(PlanDefinition plan, ConsolidationRepository.Row report, Compilation c) {
-        return switch (report.kind()) {
-            case Kinds.AD_HOC -> report.subject();
-            case Kinds.FINAL -> "Kết quả thực hiện " + plan.title();
-            default -> "Kết quả thực hiện " + plan.title() + " " + c.scopeLabel();
-        };
     }
 
     /**
@@ -176,10 +167,6 @@ final class DocumentAssembler {
 
     private static List<Integer> indexed(List<?> list) {
         return java.util.stream.IntStream.range(0, list.size()).boxed().toList();
-    }
-
-    private static String agencyShort(PlanDefinition plan) {
-        return plan.agency().name().startsWith("Sở") ? "Sở" : plan.agency().name();
     }
 
     /** What the plan is about: its title without the leading "Kế hoạch". */

@@ -58,7 +58,7 @@ class ReportCompiler {
         Instant to = calendar.endOf(plan, period.end()).toInstant();
         List<DifficultyLine> difficulties = escalation.difficulties(plan.code()).stream()
                 .filter(d -> periodCode.equals(d.periodCode())
-                        || !d.reportedAt().toInstant().isBefore(from) && !d.reportedAt().toInstant().isAfter(to))
+                        || (!d.reportedAt().toInstant().isBefore(from) && !d.reportedAt().toInstant().isAfter(to)))
                 .map(ReportCompiler::difficultyLine).toList();
         List<String> proposals = status.units().stream().filter(u -> u.difficultyProposal() != null)
                 .map(u -> u.unitName() + ": " + u.difficultyProposal()).toList();
@@ -82,12 +82,11 @@ class ReportCompiler {
         plan.targets().forEach(t -> descriptions.put(t.code(), t.description()));
         List<UnitLine> units = status.units().stream().map(u -> {
             List<TargetTally> own = tallies.stream().filter(t -> t.unitCode().equals(u.unitCode())).toList();
-            List<String> short_ = own.stream().filter(t -> t.met() < t.evaluated())
+            List<String> shortfall = own.stream().filter(t -> t.met() < t.evaluated())
                     .map(t -> descriptions.getOrDefault(t.targetCode(), t.targetCode()) + " (đạt " + t.met() + "/" + t.evaluated() + " lần đánh giá)")
                     .toList();
-            return new UnitLine(u.unitCode(), u.unitName(), u.state().label(), u.state() == PeriodStatus.State.MISSING,
-                    u.state() == PeriodStatus.State.LATE, own.stream().mapToInt(TargetTally::met).sum(),
-                    own.stream().mapToInt(TargetTally::evaluated).sum(), short_, u.narrative());
+            return new UnitLine(u.unitCode(), u.unitName(), u.state(), own.stream().mapToInt(TargetTally::met).sum(),
+                    own.stream().mapToInt(TargetTally::evaluated).sum(), shortfall, u.narrative());
         }).toList();
         List<String> proposals = status.units().stream().filter(u -> u.difficultyProposal() != null)
                 .map(u -> u.unitName() + ": " + u.difficultyProposal()).toList();
@@ -103,11 +102,11 @@ class ReportCompiler {
         List<TargetTally> tallies = reporting.targetTallies(plan.code());
         List<UnitLine> units = plan.units().stream().map(u -> {
             List<TargetTally> own = tallies.stream().filter(t -> t.unitCode().equals(u.code())).toList();
-            return new UnitLine(u.code(), u.name(), "", false, false, own.stream().mapToInt(TargetTally::met).sum(),
+            return new UnitLine(u.code(), u.name(), null, own.stream().mapToInt(TargetTally::met).sum(),
                     own.stream().mapToInt(TargetTally::evaluated).sum(), List.of(), null);
         }).toList();
         List<InputLine> lines = inputs.stream().map(i -> new InputLine(unitName(plan, i.unitCode()), Texts.DATE.format(i.dueOn()),
-                i.submittedAt() == null ? "Chưa gửi" : "Đã gửi", i.content(), i.figures())).toList();
+                i.submittedAt() != null, i.content(), i.figures())).toList();
         LocalDate today = calendar.today(plan);
         List<String> unitCodes = plan.units().stream().map(PlanDefinition.Unit::code).toList();
         return new Compilation("đến ngày " + Texts.DATE.format(today), plan.period().start(), today, units,
@@ -173,8 +172,7 @@ class ReportCompiler {
     private static UnitLine unitLine(PeriodStatus.UnitReport u) {
         List<String> notMet = u.targets().stream().filter(t -> !t.met())
                 .map(t -> t.description() + " (đạt " + t.actual() + ")").toList();
-        return new UnitLine(u.unitCode(), u.unitName(), u.state().label(), u.state() == PeriodStatus.State.MISSING,
-                u.state() == PeriodStatus.State.LATE, u.targetsMet(), u.targetsEvaluated(), notMet, u.narrative());
+        return new UnitLine(u.unitCode(), u.unitName(), u.state(), u.targetsMet(), u.targetsEvaluated(), notMet, u.narrative());
     }
 
     private static DifficultyLine difficultyLine(DifficultyView d) {

@@ -15,6 +15,7 @@ import vn.haiphong.dx.consolidation.document.ReportDocument;
 import vn.haiphong.dx.notification.ReportMailer;
 import vn.haiphong.dx.plan.PlanCatalog;
 import vn.haiphong.dx.plan.PlanDefinition;
+import vn.haiphong.dx.shared.Texts;
 
 /** Consolidated reports as files (DOCX and PDF), and their dispatch to the plan's recipients. */
 @Service
@@ -52,19 +53,22 @@ public class ReportDocuments {
         this.pdf = fontDirectory.isBlank() ? new PdfRenderer() : new PdfRenderer(Path.of(fontDirectory));
     }
 
-    /** The plan a report belongs to, for access checks. */
-    public String planOf(long reportId) {
-        return consolidation.row(reportId).planCode();
+    /** The plan a report belongs to, for access checks; empty when there is no such report. */
+    public java.util.Optional<String> planOf(long reportId) {
+        return reports.find(reportId).map(ConsolidationRepository.Row::planCode);
     }
 
     public File render(long reportId, Format format) {
         ConsolidationRepository.Row row = consolidation.row(reportId);
-        ReportDocument document = document(row);
+        return render(row, document(row), format);
+    }
+
+    private File render(ConsolidationRepository.Row row, ReportDocument document, Format format) {
         byte[] content = format == Format.PDF ? pdf.render(document) : docx.render(document);
         return new File(fileName(row, format), format.contentType, content);
     }
 
-    ReportDocument document(ConsolidationRepository.Row row) {
+    private ReportDocument document(ConsolidationRepository.Row row) {
         PlanDefinition plan = catalog.get(row.planCode());
         return DocumentAssembler.assemble(plan, consolidation.planCitation(plan), row, consolidation.compilation(row));
     }
@@ -79,15 +83,15 @@ public class ReportDocuments {
             throw new IllegalStateException("Consolidated report " + reportId + " is " + row.status() + ", not approved");
         }
         PlanDefinition plan = catalog.get(row.planCode());
+        ReportDocument document = document(row);
         List<ReportMailer.Attachment> files = new ArrayList<>();
         for (Format format : Format.values()) {
-            File file = render(reportId, format);
+            File file = render(row, document, format);
             files.add(new ReportMailer.Attachment(file.name(), file.contentType(), file.content()));
         }
-        ReportDocument document = document(row);
         String subject = "Báo cáo số " + row.documentNumber() + " – " + document.subject();
         String body = plan.agency().name() + " gửi " + "Báo cáo số " + row.documentNumber() + " ngày "
-                + vn.haiphong.dx.shared.Texts.DATE.format(row.issuedOn()) + " về " + document.subject()
+                + Texts.DATE.format(row.issuedOn()) + " về " + document.subject()
                 + ".\n\nBáo cáo kèm theo thư này (bản PDF và bản DOCX).\n\n" + plan.agency().name();
         for (PlanDefinition.Recipient recipient : plan.recipients()) {
             ReportMailer.Outcome outcome = mailer.send(recipient.email(), subject, body, files);

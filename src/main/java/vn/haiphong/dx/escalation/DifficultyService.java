@@ -92,7 +92,7 @@ public class DifficultyService {
         PlanDefinition plan = plan(id);
         switch (decision == null ? "" : decision) {
             case Decisions.ANSWER -> {
-                require(answer, "«Trả lời của Văn phòng»", "khi trả lời đơn vị");
+                require(answer, "«Trả lời của đơn vị đầu mối»", "khi trả lời đơn vị");
                 difficulties.answer(id, answer);
                 return answered(id, plan, actor, answer);
             }
@@ -103,7 +103,7 @@ public class DifficultyService {
                 return due;
             }
             case Decisions.TO_LEADERSHIP -> {
-                require(advice, "«Ý kiến tham mưu của Văn phòng»", "khi trình lãnh đạo");
+                require(advice, "«Ý kiến tham mưu của đơn vị đầu mối»", "khi trình lãnh đạo");
                 Date due = dueAfterWorkingDays(plan, plan.escalation().leadershipDecisionWorkingDays());
                 difficulties.move(id, Status.AT_LEADERSHIP, actor, advice, at(due));
                 return due;

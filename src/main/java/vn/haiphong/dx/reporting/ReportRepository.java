@@ -89,12 +89,20 @@ class ReportRepository {
 
     /** Every figure of the plan's periodic reports: period code → unit code → metric → amount. */
     Map<String, Map<String, Map<String, Integer>>> planFigures(String planCode) {
+        return figures("r.plan_code = ? and r.period_kind <> 'FINAL'", planCode);
+    }
+
+    /** The figures of one period: unit code → metric → amount. */
+    Map<String, Map<String, Integer>> periodFigures(String planCode, String periodCode) {
+        return figures("r.plan_code = ? and r.period_code = ?", planCode, periodCode).getOrDefault(periodCode, Map.of());
+    }
+
+    private Map<String, Map<String, Map<String, Integer>>> figures(String where, Object... params) {
         Map<String, Map<String, Map<String, Integer>>> all = new HashMap<>();
         jdbc.sql("""
                 select r.period_code, r.unit_code, f.metric_code, f.amount from dx_report_figure f
-                join dx_report r on r.id = f.report_id
-                where r.plan_code = ? and r.period_kind <> 'FINAL'""")
-                .param(planCode)
+                join dx_report r on r.id = f.report_id""" + " where " + where)
+                .params(params)
                 .query(rs -> {
                     all.computeIfAbsent(rs.getString("period_code"), k -> new HashMap<>())
                             .computeIfAbsent(rs.getString("unit_code"), k -> new HashMap<>())

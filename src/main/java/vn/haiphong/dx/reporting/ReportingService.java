@@ -32,6 +32,9 @@ public class ReportingService {
                              String difficultyDescription, String difficultyProposal) {}
 
     /** @param periodComplete true when this was the last unit of the plan to report on the period */
+    /** Per unit and target, over the whole plan: in how many reports it was evaluated and met. */
+    public record TargetTally(String unitCode, String targetCode, int evaluated, int met) {}
+
     public record Stored(long reportId, boolean late, int targetsMet, int targetsEvaluated, boolean periodComplete) {}
 
     private final PlanCatalog catalog;
@@ -194,7 +197,7 @@ public class ReportingService {
 
     /** Each unit's figures in a period (units that did not report are absent). */
     public Map<String, Map<String, Integer>> figures(String planCode, String periodCode) {
-        return reports.planFigures(planCode).getOrDefault(periodCode, Map.of());
+        return reports.periodFigures(planCode, periodCode);
     }
 
     /** Each unit's figures added up over every period reported so far. */
@@ -226,8 +229,6 @@ public class ReportingService {
     public List<TargetTally> targetTallies(String planCode) {
         return reports.targetTallies(planCode);
     }
-
-    public record TargetTally(String unitCode, String targetCode, int evaluated, int met) {}
 
     /** The agency's figures of a period: counts added up, percentages averaged over the units that reported. */
     private static Map<String, Integer> agencyFigures(PlanDefinition plan, Map<String, Map<String, Integer>> byUnit) {

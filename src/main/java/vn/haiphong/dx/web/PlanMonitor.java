@@ -93,8 +93,8 @@ class PlanMonitor {
         return escalation.difficulties(planCode).stream().filter(d -> ownUnits.contains(d.unitCode())).toList();
     }
 
-    /** The plan, if the user is its agency's Office or leadership (or an administrator). */
-    private PlanDefinition monitored(AppUser user, String planCode) {
+    /** The plan, if the user is its agency's Office or leadership (or an administrator); else 403, or 404. */
+    PlanDefinition monitored(AppUser user, String planCode) {
         PlanDefinition plan = plan(planCode);
         if (!canMonitor(user, plan)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,

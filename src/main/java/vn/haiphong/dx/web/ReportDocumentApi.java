@@ -17,27 +17,24 @@ import org.springframework.web.server.ResponseStatusException;
 import vn.haiphong.dx.consolidation.ConsolidatedReportView;
 import vn.haiphong.dx.consolidation.ConsolidationService;
 import vn.haiphong.dx.consolidation.ReportDocuments;
-import vn.haiphong.dx.form.InputRejectedException;
-import vn.haiphong.dx.plan.PlanCatalog;
-import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.security.AppUser;
 
 /**
  * Consolidated reports: a stable URL per report and format ({@code /api/reports/{id}/document.pdf|docx}),
  * and the list per plan. Only the issuing agency's focal unit and leadership (and administrators) may read
- * them; units and other agencies get 403.
+ * them, as for the plan's monitoring; units and other agencies get 403.
  */
 @RestController
 class ReportDocumentApi {
 
     private final ReportDocuments documents;
     private final ConsolidationService consolidation;
-    private final PlanCatalog catalog;
+    private final PlanMonitor monitor;
 
-    ReportDocumentApi(ReportDocuments documents, ConsolidationService consolidation, PlanCatalog catalog) {
+    ReportDocumentApi(ReportDocuments documents, ConsolidationService consolidation, PlanMonitor monitor) {
         this.documents = documents;
         this.consolidation = consolidation;
-        this.catalog = catalog;
+        this.monitor = monitor;
     }
 
     @GetMapping("/api/reports/{id}/document.pdf")
@@ -58,9 +55,7 @@ class ReportDocumentApi {
 
     @GetMapping("/api/plans/{code}/reports")
     List<ConsolidatedReportView> reports(@PathVariable String code, HttpServletRequest request) {
-        PlanDefinition plan = catalog.find(code)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Không có kế hoạch " + code));
-        requireMonitor(AppUser.of(request), plan);
+        monitor.monitored(AppUser.of(request), code);
         return consolidation.reports(code);
     }
 
@@ -75,20 +70,10 @@ class ReportDocumentApi {
                 .body(file.content());
     }
 
+    /** Reports are read by whoever monitors their plan: the agency's focal unit and leadership. */
     private void readable(long id, AppUser user) {
-        String planCode;
-        try {
-            planCode = documents.planOf(id);
-        } catch (InputRejectedException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
-        }
-        requireMonitor(user, catalog.get(planCode));
-    }
-
-    private static void requireMonitor(AppUser user, PlanDefinition plan) {
-        if (!PlanMonitor.canMonitor(user, plan)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "Chỉ đơn vị đầu mối và lãnh đạo của cơ quan ban hành được xem báo cáo tổng hợp này");
-        }
+        String planCode = documents.planOf(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Không có báo cáo tổng hợp số " + id));
+        monitor.monitored(user, planCode);
     }
 }

@@ -153,6 +153,7 @@ class BrowserJourneyTests {
             browser.task("Hoàn thiện, trình báo cáo tổng hợp tháng 10/2025");
             assertThat(browser.download(browser.link("Tải bản PDF"))).as("the Office reads the draft").startsWith("200 application/pdf");
             assertThat(browser.value("reportSummary")).startsWith("Trong tháng 10/2025, 0/");
+            assertThat(browser.text()).as("no leadership comment before a return").doesNotContain("Ý kiến của lãnh đạo khi trả lại");
             browser.type("reportAssessment", "Các đơn vị cần khẩn trương báo cáo kết quả tháng 10.");
             browser.shot("office-completes-the-draft");
             browser.complete();

@@ -123,6 +123,8 @@ class ReportDispatchAndAccessTests {
         assertThat(http.withBasicAuth("kesat.cax", "demo").getForEntity(pdf, String.class).getStatusCode())
                 .as("a unit of the same agency").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.withBasicAuth("kesat.cax", "demo").getForEntity(docx, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("snnmt.tccb", "demo").getForEntity(pdf, String.class).getStatusCode())
+                .as("a unit of another agency").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.withBasicAuth("snnmt.vp", "demo").getForEntity(pdf, String.class).getStatusCode())
                 .as("another agency's Office").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.withBasicAuth("snnmt.lanhdao", "demo").getForEntity("/api/plans/kesat-ncds-2025/reports", String.class)

@@ -211,7 +211,7 @@ class DifficultyProcessTests {
         ProcessInstance difficulty = report();
         Task handle = only(difficulty, Activities.HANDLE);
         assertThatThrownBy(() -> act(OFFICE, handle, Map.of(Vars.OFFICE_DECISION, Decisions.ANSWER)))
-                .isInstanceOf(InputRejectedException.class).hasMessageContaining("«Trả lời của Văn phòng» là bắt buộc");
+                .isInstanceOf(InputRejectedException.class).hasMessageContaining("«Trả lời của đơn vị đầu mối» là bắt buộc");
         act(OFFICE, handle, Map.of(Vars.OFFICE_DECISION, Decisions.ANSWER, Vars.OFFICE_ANSWER, "Trả lời"));
         Task confirm = only(difficulty, Activities.CONFIRM_RESOLUTION);
         assertThatThrownBy(() -> act("kesat.dtn", confirm, Map.of(Vars.RESOLVED, Decisions.YES)))
