@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -35,12 +36,26 @@ final class Browser implements AutoCloseable {
     private int step;
 
     Browser(int port, String journey) throws IOException {
+        this(port, journey, 1280, 2400);
+    }
+
+    /**
+     * A browser of the given window size. Its language is English, so that every Vietnamese text seen is the
+     * application's choice and not the browser's; its clock is in Hải Phòng, like the users'.
+     */
+    Browser(int port, String journey, int width, int height) throws IOException {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,2400",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+                "--disable-component-update", "--disable-sync", "--window-size=" + width + "," + height,
+                "--lang=en-US", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        if (width < 500) {
+            // A headless window is at least 500 px wide: a phone's screen is emulated instead.
+            options.setExperimentalOption("mobileEmulation",
+                    Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 1.0)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-                .usingAnyFreePort().build();
+                .withEnvironment(Map.of("TZ", "Asia/Ho_Chi_Minh")).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         // Generous: the first page load of a test run compiles nothing but serves the webapps' large bundles
         // while the machine (2 cores) may still be busy with other test contexts.
@@ -88,6 +103,17 @@ final class Browser implements AutoCloseable {
 
     void open(String path) {
         driver.get(base + path);
+    }
+
+    /** Waits until the open task is the one named and its Camunda Form is rendered. */
+    void waitForForm(String taskName) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details h2, .task-details .names"), taskName));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form .fjs-form-field")));
+    }
+
+    @Override
+    public String toString() {
+        return journey;
     }
 
     void filter(String name) {
@@ -192,6 +218,11 @@ final class Browser implements AutoCloseable {
                 fetch(arguments[0], {credentials: 'same-origin'})
                     .then(r => r.arrayBuffer().then(b => done(r.status + ' ' + r.headers.get('content-type') + ' ' + b.byteLength)))
                     .catch(e => done('ERROR ' + e));""", url);
+    }
+
+    /** Runs a script in the page and returns its result. */
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
     String text() {
