@@ -15,7 +15,7 @@ COPY --from=build /src/target/dx-plan-workflow-*.jar app.jar
 USER dx
 ENV TZ=Asia/Ho_Chi_Minh \
     SPRING_PROFILES_ACTIVE=postgres \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Duser.timezone=Asia/Ho_Chi_Minh"
+    JAVA_TOOL_OPTIONS="-Xmx512m -XX:+UseSerialGC -Duser.timezone=Asia/Ho_Chi_Minh"
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s CMD wget -qO- http://localhost:8080/actuator/health || exit 1
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -1,0 +1,131 @@
+package vn.haiphong.dx.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL 15 server for the benchmark (embedded binaries, commits synchronous as in production), one
+ * database per configuration, and what the server itself can tell: transactions, rows written, its CPU time,
+ * and pgbench's commit rate on the same server.
+ */
+final class BenchmarkDatabase implements AutoCloseable {
+
+    /** Debian's PostgreSQL 15 client tools; pgbench is not part of the embedded binaries. */
+    static final Path PGBENCH = Path.of("/usr/lib/postgresql/15/bin/pgbench");
+    private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+
+    /** Counters of one database at one moment. */
+    record Counters(long writeTransactions, long commits, long rowsWritten, long postgresCpuMillis) {
+
+        Counters minus(Counters before) {
+            return new Counters(writeTransactions - before.writeTransactions, commits - before.commits,
+                    rowsWritten - before.rowsWritten, postgresCpuMillis - before.postgresCpuMillis);
+        }
+    }
+
+    private final EmbeddedPostgres server;
+
+    BenchmarkDatabase() throws IOException {
+        server = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("max_connections", "100")
+                .start();
+    }
+
+    int port() {
+        return server.getPort();
+    }
+
+    String create(String database) throws SQLException {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("create database " + database);
+        }
+        return url(database);
+    }
+
+    String url(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database + "?user=postgres";
+    }
+
+    Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(url(database));
+    }
+
+    /**
+     * Write transactions are counted by transaction ids handed out (a read-only transaction gets none); commits
+     * and rows from the statistics, which backends publish within a second, so the caller waits before reading.
+     */
+    Counters counters(String database) throws SQLException {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select pg_snapshot_xmax(pg_current_snapshot())::text::bigint, "
+                     + "xact_commit, tup_inserted + tup_updated + tup_deleted from pg_stat_database where datname = current_database()")) {
+            row.next();
+            return new Counters(row.getLong(1), row.getLong(2), row.getLong(3), postgresCpuMillis());
+        }
+    }
+
+    /** CPU time of every PostgreSQL process on this machine, ended backends included (the benchmark's server is the only one running). */
+    static long postgresCpuMillis() {
+        long ticks = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    if (!Files.readString(process.resolve("comm")).trim().equals("postgres")) {
+                        continue;
+                    }
+                    String stat = Files.readString(process.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // Own time, and that of ended children (the postmaster's: closed connections' backends).
+                    for (int field = 11; field <= 14; field++) {
+                        ticks += Long.parseLong(fields[field]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended while being read
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return ticks * 10;  // USER_HZ is 100 on Linux
+    }
+
+    /** pgbench's simple-update workload (-N) with the given connections; its TPS. */
+    double pgbench(int clients, int seconds) throws IOException, InterruptedException, SQLException {
+        create("pgbench");
+        run(List.of(PGBENCH.toString(), "-i", "-s", "10", "-q", "-h", "localhost", "-p", String.valueOf(port()), "-U", "postgres", "pgbench"));
+        String output = run(List.of(PGBENCH.toString(), "-N", "-c", String.valueOf(clients), "-j", String.valueOf(clients),
+                "-T", String.valueOf(seconds), "-M", "prepared", "-h", "localhost", "-p", String.valueOf(port()), "-U", "postgres", "pgbench"));
+        Matcher tps = TPS.matcher(output);
+        if (!tps.find()) {
+            throw new IllegalStateException("pgbench printed no TPS:\n" + output);
+        }
+        return Double.parseDouble(tps.group(1));
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
+        return output;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}

@@ -1,0 +1,185 @@
+package vn.haiphong.dx.benchmark;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import vn.haiphong.dx.Application;
+
+/**
+ * A reporting year at city or national scale on a real PostgreSQL server, with the project's configuration and
+ * with the Camunda starter's defaults, next to pgbench on the same server. Prints figures; asserts nothing but
+ * that the year ran. {@code mvn -B -Pbenchmark verify -Dbenchmark.preset=city} (README, "Benchmark").
+ */
+public final class ReportingBenchmark {
+
+    /** The starter's defaults for every setting the project tunes (application.yaml, "Throughput"). */
+    static final Map<String, String> VANILLA = Map.of(
+            "camunda.bpm.generic-properties.properties.historyRemovalTimeStrategy", "end");
+
+    /** The result of one configuration's year. */
+    record Run(String configuration, YearWorkload workload, double yearSeconds, TaskListProbe.Figures taskList) {
+
+        List<YearWorkload.Window> months() {
+            return workload.windows.stream().filter(w -> w.name().matches("\\d\\d/\\d{4}")).toList();
+        }
+
+        double median(ToDoubleFunction<YearWorkload.Window> figure) {
+            List<Double> values = new ArrayList<>();
+            months().forEach(window -> values.add(figure.applyAsDouble(window)));
+            return Stats.median(values);
+        }
+
+        int reports() {
+            return workload.windows.stream().mapToInt(YearWorkload.Window::reports).sum();
+        }
+    }
+
+    private final BenchmarkPreset preset;
+    private final int threads;
+    private final boolean vanilla;
+    private final PrintStream out;
+    private final int pgbenchSeconds;
+
+    ReportingBenchmark(BenchmarkPreset preset, int threads, boolean vanilla, PrintStream out, int pgbenchSeconds) {
+        this.preset = preset;
+        this.threads = threads;
+        this.vanilla = vanilla;
+        this.out = out;
+        this.pgbenchSeconds = pgbenchSeconds;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkPreset preset = BenchmarkPreset.valueOf(System.getProperty("benchmark.preset", "city").toUpperCase(Locale.ROOT));
+        int threads = Integer.getInteger("benchmark.threads", 4);
+        boolean vanilla = Boolean.parseBoolean(System.getProperty("benchmark.vanilla", "true"));
+        new ReportingBenchmark(preset, threads, vanilla, System.out, 30).run();
+        System.exit(0);
+    }
+
+    List<Run> run() throws Exception {
+        List<Run> runs = new ArrayList<>();
+        try (BenchmarkDatabase database = new BenchmarkDatabase()) {
+            String startup = startup(database);
+            runs.add(year(database, "project", Map.of()));
+            if (vanilla) {
+                runs.add(year(database, "vanilla", VANILLA));
+            }
+            double pgbench = database.pgbench(threads, pgbenchSeconds);
+            print(runs, startup, pgbench);
+        }
+        return runs;
+    }
+
+    /** Start-up time and resident memory of the application as shipped (seed plans, empty database). */
+    private String startup(BenchmarkDatabase database) throws Exception {
+        String url = database.create("dx_startup");
+        long start = System.nanoTime();
+        try (ConfigurableApplicationContext app = start(url, Map.of())) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return String.format(Locale.ROOT, "start-up %.1f s (empty database: schema, deployment, 2 plans), RSS after start %d MB, heap used %d MB",
+                    seconds, rssMegabytes(), (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+        }
+    }
+
+    private Run year(BenchmarkDatabase database, String configuration, Map<String, String> overrides) throws Exception {
+        String name = "dx_" + configuration;
+        String url = database.create(name);
+        Path plans = Files.createTempDirectory("benchmark-plans");
+        Map<String, String> properties = new LinkedHashMap<>(overrides);
+        properties.put("app.plans.location", PlanFiles.write(plans, preset.agencies));
+        out.printf("[%s] year starting%n", configuration);
+        long start = System.nanoTime();
+        try (ConfigurableApplicationContext app = start(url, properties)) {
+            ProcessEngine engine = app.getBean(ProcessEngine.class);
+            YearWorkload workload = new YearWorkload(engine, app.getBean(HikariDataSource.class), database, name, preset, threads, out);
+            workload.run();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            try (Connection connection = database.connect(name)) {
+                TaskListProbe.fill(connection, preset);
+            }
+            TaskListProbe.Figures taskList = TaskListProbe.measure(engine, preset);
+            return new Run(configuration, workload, seconds, taskList);
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String url, Map<String, String> properties) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("spring.datasource.url", url);
+        all.put("spring.datasource.username", "postgres");
+        all.put("spring.datasource.password", "");
+        all.put("app.admin.id", "benchadmin");
+        all.put("app.admin.password", "QuanTri-Benchmark-2027!");
+        all.put("server.port", "0");
+        all.put("logging.level.root", "WARN");
+        all.putAll(properties);
+        // As command-line arguments: they take precedence over the profile's files, as in a deployment.
+        String[] arguments = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(Application.class).profiles("postgres").run(arguments);
+    }
+
+    static long rssMegabytes() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) >> 10;
+            }
+        }
+        return -1;
+    }
+
+    private void print(List<Run> runs, String startup, double pgbench) {
+        out.printf(Locale.ROOT, "%n=== Reporting benchmark: preset %s (%d agencies × %d units × %d months), %d user threads, PostgreSQL 15 ===%n",
+                preset.name().toLowerCase(Locale.ROOT), preset.agencies, BenchmarkPreset.UNITS_PER_AGENCY, BenchmarkPreset.MONTHS, threads);
+        out.printf(Locale.ROOT, "machine: %d cores, %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        out.println(startup);
+        for (Run run : runs) {
+            YearWorkload workload = run.workload();
+            out.printf(Locale.ROOT, "%n[%s]%n", run.configuration());
+            for (YearWorkload.Window window : workload.windows) {
+                BenchmarkDatabase.Counters db = window.database();
+                out.printf(Locale.ROOT, "  %-30s %6d reports %6d tasks %8.1f s %7.1f cycles/s %7.1f tasks/s %8.1f write tx/s%n",
+                        window.name(), window.reports(), window.tasks(), window.seconds(), window.cyclesPerSecond(),
+                        window.tasksPerSecond(), db.writeTransactions() / window.seconds());
+            }
+            out.printf(Locale.ROOT, "  report cycles/s (median of months)         %.1f%n", run.median(YearWorkload.Window::cyclesPerSecond));
+            out.printf(Locale.ROOT, "  task completions/s (median of months)      %.1f%n", run.median(YearWorkload.Window::tasksPerSecond));
+            out.printf(Locale.ROOT, "  task completion latency p50/p95/p99        %.1f / %.1f / %.1f ms%n",
+                    Stats.percentileMillis(workload.completionNanos, 50), Stats.percentileMillis(workload.completionNanos, 95),
+                    Stats.percentileMillis(workload.completionNanos, 99));
+            out.printf(Locale.ROOT, "  write transactions/s (median of months)    %.1f%n", run.median(w -> w.database().writeTransactions() / w.seconds()));
+            out.printf(Locale.ROOT, "  per report cycle: commits %.1f, write transactions %.1f, rows written %.1f%n",
+                    run.median(w -> (double) w.database().commits() / w.reports()), run.median(w -> (double) w.database().writeTransactions() / w.reports()),
+                    run.median(w -> (double) w.database().rowsWritten() / w.reports()));
+            out.printf(Locale.ROOT, "  CPU per report cycle: application %.1f ms, PostgreSQL %.1f ms%n",
+                    run.median(w -> (double) w.appCpuMillis() / w.reports()), run.median(w -> (double) w.database().postgresCpuMillis() / w.reports()));
+            out.printf(Locale.ROOT, "  whole year (start, issuance, 12 months, final reports): %.1f s for %d reports%n", run.yearSeconds(), run.reports());
+            TaskListProbe.Figures list = run.taskList();
+            out.printf(Locale.ROOT, "  unit task list \"%s\" at %,d open / %,d historic tasks: page p50 %.1f ms, p95 %.1f ms; count p50 %.1f ms, p95 %.1f ms%n",
+                    TaskListProbe.FILTER, list.openTasks(), list.historicTasks(), list.listP50(), list.listP95(), list.countP50(), list.countP95());
+        }
+        Run project = runs.get(0);
+        double projectWrites = project.median(w -> w.database().writeTransactions() / w.seconds());
+        out.printf(Locale.ROOT, "%npgbench -N, %d clients, same server: %.0f TPS%n", threads, pgbench);
+        out.printf(Locale.ROOT, "engine write transactions / pgbench -N transactions: %.2f%n", projectWrites / pgbench);
+        if (runs.size() > 1) {
+            out.printf(Locale.ROOT, "project / vanilla report cycles/s: %.2f%n",
+                    project.median(YearWorkload.Window::cyclesPerSecond) / runs.get(1).median(YearWorkload.Window::cyclesPerSecond));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package vn.haiphong.dx.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark's smoke preset, part of the test command: one agency's year on a real PostgreSQL server with the
+ * project's and the vanilla configuration, pgbench on the same server, and the task-list probe. It proves that
+ * the benchmark runs and counts what it claims; its figures are too small to mean anything.
+ */
+class ReportingBenchmarkSmokeTests {
+
+    @Test
+    void aSmallYearRunsWithBothConfigurationsAndPrintsEveryFigure() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        List<ReportingBenchmark.Run> runs = new ReportingBenchmark(BenchmarkPreset.SMOKE, 2, true,
+                new PrintStream(printed, true, StandardCharsets.UTF_8), 3).run();
+
+        assertThat(runs).extracting(ReportingBenchmark.Run::configuration).containsExactly("project", "vanilla");
+        for (ReportingBenchmark.Run run : runs) {
+            assertThat(run.months()).hasSize(BenchmarkPreset.MONTHS)
+                    .allSatisfy(month -> assertThat(month.reports()).isEqualTo(BenchmarkPreset.UNITS_PER_AGENCY));
+            assertThat(run.months()).as("each unit's report, the Office's and leadership's consolidation at least")
+                    .allSatisfy(month -> assertThat(month.tasks()).isGreaterThanOrEqualTo(BenchmarkPreset.UNITS_PER_AGENCY + 2));
+            assertThat(run.reports()).as("twelve months and the final reports").isEqualTo(13 * BenchmarkPreset.UNITS_PER_AGENCY);
+            assertThat(run.median(w -> (double) w.database().writeTransactions() / w.reports()))
+                    .as("a report cycle writes: its opening, the report, its share of the consolidation").isGreaterThanOrEqualTo(2);
+            assertThat(run.median(w -> (double) w.database().rowsWritten() / w.reports())).isGreaterThan(10);
+            assertThat(run.taskList().listP95()).isPositive();
+        }
+        String report = printed.toString(StandardCharsets.UTF_8);
+        assertThat(report).contains("preset smoke", "start-up", "RSS after start", "report cycles/s", "p50/p95/p99",
+                "per report cycle: commits", "CPU per report cycle", "whole year", "2,000 open / 20,000 historic",
+                "pgbench -N, 2 clients", "engine write transactions / pgbench -N transactions", "project / vanilla report cycles/s");
+        assertThat(report).doesNotContain("NaN");
+    }
+}
