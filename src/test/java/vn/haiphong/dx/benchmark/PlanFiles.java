@@ -15,13 +15,14 @@ import java.util.regex.Pattern;
 final class PlanFiles {
 
     static final int YEAR = 2027;
+    static final String PREFIX = "bench-";
     private static final Pattern DATE = Pattern.compile("\\b2025-(\\d\\d)-(\\d\\d)\\b");
 
     private PlanFiles() {
     }
 
     static String planCode(int agency) {
-        return String.format("bench-%04d", agency);
+        return String.format(PREFIX + "%04d", agency);
     }
 
     /** Writes one plan file per agency into the folder; returns the Spring location of the files. */

@@ -19,6 +19,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.haiphong.dx.Application;
+import vn.haiphong.dx.plan.PlanCatalog;
 
 /**
  * A reporting year at city or national scale on a real PostgreSQL server, with the project's configuration and
@@ -29,7 +30,8 @@ public final class ReportingBenchmark {
 
     /** The starter's defaults for every setting the project tunes (application.yaml, "Throughput"). */
     static final Map<String, String> VANILLA = Map.of(
-            "camunda.bpm.generic-properties.properties.historyRemovalTimeStrategy", "end");
+            "camunda.bpm.generic-properties.properties.historyRemovalTimeStrategy", "end",
+            "app.authorization.unfiltered-groups", "false");
 
     /** The result of one configuration's year. */
     record Run(String configuration, YearWorkload workload, double yearSeconds, TaskListProbe.Figures taskList) {
@@ -54,6 +56,11 @@ public final class ReportingBenchmark {
     private final boolean vanilla;
     private final PrintStream out;
     private final int pgbenchSeconds;
+    /**
+     * With a backlog, the open and historic tasks of the task-list probe are in the database during the whole year,
+     * as the other agencies' work would be at national scale (4,100 agencies: 41,000 report tasks open at once).
+     */
+    private final boolean backlog = Boolean.getBoolean("benchmark.backlog");
 
     ReportingBenchmark(BenchmarkPreset preset, int threads, boolean vanilla, PrintStream out, int pgbenchSeconds) {
         this.preset = preset;
@@ -75,9 +82,13 @@ public final class ReportingBenchmark {
         List<Run> runs = new ArrayList<>();
         try (BenchmarkDatabase database = new BenchmarkDatabase()) {
             String startup = startup(database);
-            runs.add(year(database, "project", Map.of()));
+            if (preset != BenchmarkPreset.SMOKE) {
+                // A small year first, so that neither configuration pays for the JIT compiler's warm-up.
+                year(database, "warmup", Map.of(), BenchmarkPreset.SMOKE);
+            }
+            runs.add(year(database, "project", Map.of(), preset));
             if (vanilla) {
-                runs.add(year(database, "vanilla", VANILLA));
+                runs.add(year(database, "vanilla", VANILLA, preset));
             }
             double pgbench = database.pgbench(threads, pgbenchSeconds);
             print(runs, startup, pgbench);
@@ -96,7 +107,8 @@ public final class ReportingBenchmark {
         }
     }
 
-    private Run year(BenchmarkDatabase database, String configuration, Map<String, String> overrides) throws Exception {
+    private Run year(BenchmarkDatabase database, String configuration, Map<String, String> overrides, BenchmarkPreset preset)
+            throws Exception {
         String name = "dx_" + configuration;
         String url = database.create(name);
         Path plans = Files.createTempDirectory("benchmark-plans");
@@ -105,17 +117,43 @@ public final class ReportingBenchmark {
         out.printf("[%s] year starting%n", configuration);
         long start = System.nanoTime();
         try (ConfigurableApplicationContext app = start(url, properties)) {
+            if (configuration.equals("vanilla")) {
+                dropProjectIndexes(database, name);
+            }
             ProcessEngine engine = app.getBean(ProcessEngine.class);
-            YearWorkload workload = new YearWorkload(engine, app.getBean(HikariDataSource.class), database, name, preset, threads, out);
+            if (backlog) {
+                fill(database, name, preset);
+            }
+            YearWorkload workload = new YearWorkload(engine, app.getBean(HikariDataSource.class), database, name, preset, threads, out,
+                    app.getBean(PlanCatalog.class));
             workload.run();
             double seconds = (System.nanoTime() - start) / 1e9;
-            try (Connection connection = database.connect(name)) {
-                TaskListProbe.fill(connection, preset);
+            if (!backlog) {
+                fill(database, name, preset);
             }
             TaskListProbe.Figures taskList = TaskListProbe.measure(engine, preset);
+            // For looking at the filled database with psql (e.g. EXPLAIN of the task-list query).
+            long keep = Long.getLong("benchmark.keepMinutes", 0);
+            if (keep > 0) {
+                out.printf("database %s kept for %d min on port %d%n", name, keep, database.port());
+                Thread.sleep(keep * 60_000);
+            }
             return new Run(configuration, workload, seconds, taskList);
         } finally {
             ClockUtil.reset();
+        }
+    }
+
+    private static void fill(BenchmarkDatabase database, String name, BenchmarkPreset preset) throws Exception {
+        try (Connection connection = database.connect(name)) {
+            TaskListProbe.fill(connection, preset);
+        }
+    }
+
+    /** The indexes the project adds to the engine's tables (AuthorizationIndexes); a vanilla engine has none. */
+    private static void dropProjectIndexes(BenchmarkDatabase database, String name) throws Exception {
+        try (Connection connection = database.connect(name); java.sql.Statement sql = connection.createStatement()) {
+            sql.execute("drop index dx_idx_act_auth_user");
         }
     }
 
@@ -146,6 +184,10 @@ public final class ReportingBenchmark {
     private void print(List<Run> runs, String startup, double pgbench) {
         out.printf(Locale.ROOT, "%n=== Reporting benchmark: preset %s (%d agencies × %d units × %d months), %d user threads, PostgreSQL 15 ===%n",
                 preset.name().toLowerCase(Locale.ROOT), preset.agencies, BenchmarkPreset.UNITS_PER_AGENCY, BenchmarkPreset.MONTHS, threads);
+        if (backlog) {
+            out.printf(Locale.ROOT, "with a backlog: %,d open and %,d historic tasks of other agencies in the database during the year%n",
+                    preset.openTasks, preset.historicTasks);
+        }
         out.printf(Locale.ROOT, "machine: %d cores, %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         out.println(startup);
         for (Run run : runs) {

@@ -31,7 +31,10 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
+import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.plan.PlanService;
+import vn.haiphong.dx.unit.UnitGroups;
 
 /**
  * A reporting year driven as its people drive it, through the engine's public Java API (what Tasklist's REST
@@ -64,6 +67,8 @@ final class YearWorkload {
     private final ProcessEngine engine;
     private final HikariDataSource pool;
     private final java.io.PrintStream progress;
+    /** Every group of the benchmark's agencies: units and leadership. */
+    private final List<String> groups = new ArrayList<>();
     private final TaskService tasks;
     private final FormService forms;
     private final IdentityService identity;
@@ -79,8 +84,15 @@ final class YearWorkload {
     final List<Window> windows = new ArrayList<>();
 
     YearWorkload(ProcessEngine engine, HikariDataSource pool, BenchmarkDatabase database, String databaseName,
-                 BenchmarkPreset preset, int threads, java.io.PrintStream progress) {
+                 BenchmarkPreset preset, int threads, java.io.PrintStream progress, PlanCatalog catalog) {
         this.progress = progress;
+        for (PlanDefinition plan : catalog.all()) {
+            if (!plan.code().startsWith(PlanFiles.PREFIX)) {
+                continue;  // the seed plans stay drafts
+            }
+            plan.units().forEach(unit -> groups.add(UnitGroups.unitGroupId(plan.agency().code(), unit.code())));
+            groups.add(UnitGroups.leadershipGroupId(plan.agency().code()));
+        }
         this.engine = engine;
         this.pool = pool;
         this.tasks = engine.getTaskService();
@@ -155,7 +167,9 @@ final class YearWorkload {
         int completed = 0;
         int idle = 0;
         while (true) {
-            List<Task> open = tasks.createTaskQuery().active().listPage(0, 400);
+            // The tasks of the benchmark's own agencies, as their people's task lists show them (a backlog of other
+            // agencies' tasks may be in the database).
+            List<Task> open = tasks.createTaskQuery().active().taskCandidateGroupIn(groups).listPage(0, 400);
             if (open.isEmpty()) {
                 if (management.createJobQuery().executable().count() == 0 && ++idle > 3) {
                     break;
