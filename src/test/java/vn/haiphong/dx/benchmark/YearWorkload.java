@@ -77,7 +77,6 @@ final class YearWorkload {
     private final String databaseName;
     private final BenchmarkPreset preset;
     private final ExecutorService users;
-    private final int threads;
     private final Map<String, Function<Task, Map<String, Object>>> answers = new HashMap<>();
     /** Nanoseconds each task completion took, all windows. */
     final Queue<Long> completionNanos = new ConcurrentLinkedQueue<>();
@@ -102,7 +101,6 @@ final class YearWorkload {
         this.database = database;
         this.databaseName = databaseName;
         this.preset = preset;
-        this.threads = threads;
         this.users = Executors.newFixedThreadPool(threads);
         AtomicInteger documents = new AtomicInteger();
         answers.put("Task_SubmitPlanDraft", task -> Map.of("draftNote", "Kính trình lãnh đạo ban hành Kế hoạch."));
@@ -144,6 +142,12 @@ final class YearWorkload {
         }
         window("final reports", preset.reportsPerMonth(), LocalDate.of(PlanFiles.YEAR + 1, 1, 11));
         users.shutdown();
+        // A job that failed (a dispatch, a timer) would end a window early without a word: a year with one is void.
+        long failed = management.createJobQuery().withException().count();
+        if (failed > 0) {
+            throw new IllegalStateException(failed + " jobs failed during the year, e.g. "
+                    + management.createJobQuery().withException().listPage(0, 1).get(0).getExceptionMessage());
+        }
     }
 
     /** The engine's clock at 08:00 in Hải Phòng that day; the job executor is woken to look for due timers. */
@@ -230,9 +234,5 @@ final class YearWorkload {
 
     static long appCpuMillis() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
-    }
-
-    int threads() {
-        return threads;
     }
 }
