@@ -25,6 +25,9 @@ class ReportRepository {
                      boolean hasDifficulty, String difficultyDescription, String difficultyProposal, String submittedBy,
                      OffsetDateTime submittedAt, boolean late, int targetsMet, int targetsEvaluated) {}
 
+    /** Report ids per query when reading figures by key. */
+    private static final int FIGURE_BATCH = 500;
+
     private final JdbcClient jdbc;
 
     ReportRepository(JdbcClient jdbc) {
@@ -97,17 +100,30 @@ class ReportRepository {
         return figures("r.plan_code = ? and r.period_code = ?", planCode, periodCode).getOrDefault(periodCode, Map.of());
     }
 
+    /**
+     * The reports are read first and their figures then by key: joined in one query, PostgreSQL hashes the whole
+     * figure table of every agency (8.7 ms at 30 agencies, growing with each; 2 ms by key, README "Benchmark").
+     */
     private Map<String, Map<String, Map<String, Integer>>> figures(String where, Object... params) {
-        Map<String, Map<String, Map<String, Integer>>> all = new HashMap<>();
-        jdbc.sql("""
-                select r.period_code, r.unit_code, f.metric_code, f.amount from dx_report_figure f
-                join dx_report r on r.id = f.report_id""" + " where " + where)
+        record Report(String periodCode, String unitCode) {}
+        Map<Long, Report> reports = new HashMap<>();
+        jdbc.sql("select r.id, r.period_code, r.unit_code from dx_report r where " + where)
                 .params(params)
                 .query(rs -> {
-                    all.computeIfAbsent(rs.getString("period_code"), k -> new HashMap<>())
-                            .computeIfAbsent(rs.getString("unit_code"), k -> new HashMap<>())
-                            .put(rs.getString("metric_code"), rs.getInt("amount"));
+                    reports.put(rs.getLong("id"), new Report(rs.getString("period_code"), rs.getString("unit_code")));
                 });
+        Map<String, Map<String, Map<String, Integer>>> all = new HashMap<>();
+        List<Long> ids = new ArrayList<>(reports.keySet());
+        for (int from = 0; from < ids.size(); from += FIGURE_BATCH) {
+            jdbc.sql("select report_id, metric_code, amount from dx_report_figure where report_id in (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + FIGURE_BATCH)))
+                    .query(rs -> {
+                        Report report = reports.get(rs.getLong("report_id"));
+                        all.computeIfAbsent(report.periodCode(), k -> new HashMap<>())
+                                .computeIfAbsent(report.unitCode(), k -> new HashMap<>())
+                                .put(rs.getString("metric_code"), rs.getInt("amount"));
+                    });
+        }
         return all;
     }
 

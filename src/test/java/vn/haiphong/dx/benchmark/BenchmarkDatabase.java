@@ -37,12 +37,60 @@ final class BenchmarkDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres server;
 
-    BenchmarkDatabase() throws IOException {
-        server = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+    private final boolean statements;
+
+    /** With statements, the server keeps pg_stat_statements (a little slower): {@link #topStatements}. */
+    BenchmarkDatabase(boolean statements) throws IOException {
+        this.statements = statements;
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("shared_buffers", "256MB")
-                .setServerConfig("max_connections", "100")
-                .start();
+                .setServerConfig("max_connections", "100");
+        if (statements) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all");
+        }
+        server = builder.start();
+    }
+
+    /** Forgets the statements so far (start-up, a backlog's bulk load). */
+    void resetStatements(String database) throws SQLException {
+        if (statements) {
+            try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+                statement.execute("create extension if not exists pg_stat_statements");
+                statement.execute("select pg_stat_statements_reset()");
+            }
+        }
+    }
+
+    /**
+     * The statements that cost the server most time in the database since its creation, with calls and rows per
+     * report cycle (empty without pg_stat_statements).
+     */
+    List<String> topStatements(String database, int limit, int reports) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        if (!statements) {
+            return lines;
+        }
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            try (ResultSet row = statement.executeQuery("select sum(total_exec_time + total_plan_time), sum(calls), sum(rows) "
+                    + "from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = current_database()")) {
+                row.next();
+                lines.add(String.format(java.util.Locale.ROOT, "%8.2f ms %6.2f calls %7.1f rows per cycle  all statements",
+                        row.getDouble(1) / reports, (double) row.getLong(2) / reports, (double) row.getLong(3) / reports));
+            }
+            try (ResultSet row = statement.executeQuery("select total_exec_time + total_plan_time, calls, rows, "
+                    + "regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements s join pg_database d on d.oid = s.dbid "
+                    + "where d.datname = current_database() order by 1 desc limit " + limit)) {
+                while (row.next()) {
+                    String query = row.getString(4);
+                    lines.add(String.format(java.util.Locale.ROOT, "%8.2f ms %6.2f calls %7.1f rows per cycle  %s",
+                            row.getDouble(1) / reports, (double) row.getLong(2) / reports, (double) row.getLong(3) / reports,
+                            query.length() > 160 ? query.substring(0, 160) + "…" : query));
+                }
+            }
+        }
+        return lines;
     }
 
     int port() {

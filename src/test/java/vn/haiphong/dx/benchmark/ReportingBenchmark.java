@@ -80,7 +80,7 @@ public final class ReportingBenchmark {
 
     List<Run> run() throws Exception {
         List<Run> runs = new ArrayList<>();
-        try (BenchmarkDatabase database = new BenchmarkDatabase()) {
+        try (BenchmarkDatabase database = new BenchmarkDatabase(Boolean.getBoolean("benchmark.statements"))) {
             String startup = startup(database);
             if (preset != BenchmarkPreset.SMOKE) {
                 // A small year first, so that neither configuration pays for the JIT compiler's warm-up.
@@ -117,6 +117,7 @@ public final class ReportingBenchmark {
         out.printf("[%s] year starting%n", configuration);
         long start = System.nanoTime();
         try (ConfigurableApplicationContext app = start(url, properties)) {
+            double startSeconds = (System.nanoTime() - start) / 1e9;
             if (configuration.equals("vanilla")) {
                 dropProjectIndexes(database, name);
             }
@@ -126,14 +127,22 @@ public final class ReportingBenchmark {
             }
             YearWorkload workload = new YearWorkload(engine, app.getBean(HikariDataSource.class), database, name, preset, threads, out,
                     app.getBean(PlanCatalog.class));
+            database.resetStatements(name);
             workload.run();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            if (!backlog) {
-                fill(database, name, preset);
+            // The year's own time: start-up and the windows, without the backlog's bulk load and the pauses in
+            // which the benchmark lets the server publish its statistics.
+            double seconds = startSeconds + workload.windows.stream().mapToDouble(YearWorkload.Window::seconds).sum();
+            database.topStatements(name, 25, workload.windows.stream().mapToInt(YearWorkload.Window::reports).sum())
+                    .forEach(line -> out.printf("  [%s] %s%n", configuration, line));
+            TaskListProbe.Figures taskList = null;
+            if (Boolean.parseBoolean(System.getProperty("benchmark.taskList", "true"))) {
+                if (!backlog) {
+                    fill(database, name, preset);
+                }
+                taskList = TaskListProbe.measure(engine, preset);
             }
-            TaskListProbe.Figures taskList = TaskListProbe.measure(engine, preset);
             // For looking at the filled database with psql (e.g. EXPLAIN of the task-list query).
-            long keep = Long.getLong("benchmark.keepMinutes", 0);
+            long keep = configuration.equals("warmup") ? 0 : Long.getLong("benchmark.keepMinutes", 0);
             if (keep > 0) {
                 out.printf("database %s kept for %d min on port %d%n", name, keep, database.port());
                 Thread.sleep(keep * 60_000);
@@ -211,10 +220,12 @@ public final class ReportingBenchmark {
                     run.median(w -> (double) w.database().rowsWritten() / w.reports()));
             out.printf(Locale.ROOT, "  CPU per report cycle: application %.1f ms, PostgreSQL %.1f ms%n",
                     run.median(w -> (double) w.appCpuMillis() / w.reports()), run.median(w -> (double) w.database().postgresCpuMillis() / w.reports()));
-            out.printf(Locale.ROOT, "  whole year (start, issuance, 12 months, final reports): %.1f s for %d reports%n", run.yearSeconds(), run.reports());
+            out.printf(Locale.ROOT, "  whole year (start-up, issuance, 12 months, final reports; without the statistics pauses): %.1f s for %d reports%n", run.yearSeconds(), run.reports());
             TaskListProbe.Figures list = run.taskList();
-            out.printf(Locale.ROOT, "  unit task list \"%s\" at %,d open / %,d historic tasks: page p50 %.1f ms, p95 %.1f ms; count p50 %.1f ms, p95 %.1f ms%n",
-                    TaskListProbe.FILTER, list.openTasks(), list.historicTasks(), list.listP50(), list.listP95(), list.countP50(), list.countP95());
+            if (list != null) {
+                out.printf(Locale.ROOT, "  unit task list \"%s\" at %,d open / %,d historic tasks: page p50 %.1f ms, p95 %.1f ms; count p50 %.1f ms, p95 %.1f ms%n",
+                        TaskListProbe.FILTER, list.openTasks(), list.historicTasks(), list.listP50(), list.listP95(), list.countP50(), list.countP95());
+            }
         }
         Run project = runs.get(0);
         double projectWrites = project.median(w -> w.database().writeTransactions() / w.seconds());

@@ -2,13 +2,17 @@ package vn.haiphong.dx.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
+import org.postgresql.core.BaseConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -51,11 +55,16 @@ class PostgresPlanJourneyTests {
 
     @Autowired TestRestTemplate http;
     @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
     @Autowired PlanCatalog catalog;
 
     @Test
-    void bothPlansRunFromDraftThroughAcknowledgementsAndAFullReportingPeriodOnPostgres() {
+    void bothPlansRunFromDraftThroughAcknowledgementsAndAFullReportingPeriodOnPostgres() throws Exception {
         assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(connection.unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled())
+                    .as("the engine's batched inserts go to the server as multi-row INSERTs").isTrue();
+        }
         assertThat(jdbc.sql("select indexdef from pg_indexes where indexname = 'dx_idx_act_auth_user'").query(String.class).single())
                 .as("the index for task queries' authorization checks").contains("act_ru_authorization", "(user_id_)");
         assertThat(jdbc.sql("select indexdef from pg_indexes where indexname = 'dx_idx_act_task_parent'").query(String.class).single())

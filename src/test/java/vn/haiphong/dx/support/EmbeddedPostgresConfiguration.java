@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -23,13 +24,14 @@ public class EmbeddedPostgresConfiguration {
         return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
     }
 
+    /** The pool as the profile configures it ({@code spring.datasource.hikari.*}), on the embedded server. */
     @Bean(destroyMethod = "close")
     @Primary
+    @ConfigurationProperties("spring.datasource.hikari")
     DataSource dataSource(EmbeddedPostgres postgres) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         pool.setUsername("postgres");
-        pool.setMaximumPoolSize(10);
         return pool;
     }
 }
