@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A real PostgreSQL 15 server for the benchmark (embedded binaries, commits synchronous as in production), one
+ * A real PostgreSQL 15 server for the benchmark (embedded binaries, commits durable as in production), one
  * database per configuration, and what the server itself can tell: transactions, rows written, its CPU time,
  * and pgbench's commit rate on the same server.
  */
@@ -43,6 +43,8 @@ final class BenchmarkDatabase implements AutoCloseable {
     BenchmarkDatabase(boolean statements) throws IOException {
         this.statements = statements;
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+                // Durable commits as in production: the embedded server's own defaults turn both off.
+                .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("max_connections", "100");
@@ -51,6 +53,17 @@ final class BenchmarkDatabase implements AutoCloseable {
                     .setServerConfig("pg_stat_statements.track", "all");
         }
         server = builder.start();
+    }
+
+    /** The server's version and the settings that decide what a commit costs, as it reports them. */
+    String settings() throws SQLException {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select split_part(version(), ' ', 2), current_setting('fsync'), "
+                     + "current_setting('synchronous_commit'), current_setting('full_page_writes'), current_setting('shared_buffers')")) {
+            row.next();
+            return String.format("PostgreSQL %s, fsync=%s, synchronous_commit=%s, full_page_writes=%s, shared_buffers=%s",
+                    row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5));
+        }
     }
 
     /** Forgets the statements so far (start-up, a backlog's bulk load). */

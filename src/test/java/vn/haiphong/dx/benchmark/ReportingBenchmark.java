@@ -31,7 +31,8 @@ public final class ReportingBenchmark {
     /** The starter's defaults for every setting the project tunes (application.yaml, "Throughput"). */
     static final Map<String, String> VANILLA = Map.of(
             "camunda.bpm.generic-properties.properties.historyRemovalTimeStrategy", "end",
-            "app.authorization.unfiltered-groups", "false");
+            "app.authorization.unfiltered-groups", "false",
+            "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "false");
 
     /** The result of one configuration's year. */
     record Run(String configuration, YearWorkload workload, double yearSeconds, TaskListProbe.Figures taskList) {
@@ -91,7 +92,7 @@ public final class ReportingBenchmark {
                 runs.add(year(database, "vanilla", VANILLA, preset));
             }
             double pgbench = database.pgbench(threads, pgbenchSeconds);
-            print(runs, startup, pgbench);
+            print(runs, startup, pgbench, database.settings());
         }
         return runs;
     }
@@ -121,6 +122,7 @@ public final class ReportingBenchmark {
             if (configuration.equals("vanilla")) {
                 dropProjectIndexes(database, name);
             }
+            out.printf("[%s] driver properties %s%n", configuration, app.getBean(HikariDataSource.class).getDataSourceProperties());
             ProcessEngine engine = app.getBean(ProcessEngine.class);
             if (backlog) {
                 fill(database, name, preset);
@@ -191,14 +193,15 @@ public final class ReportingBenchmark {
         return -1;
     }
 
-    private void print(List<Run> runs, String startup, double pgbench) {
-        out.printf(Locale.ROOT, "%n=== Reporting benchmark: preset %s (%d agencies × %d units × %d months), %d user threads, PostgreSQL 15 ===%n",
+    private void print(List<Run> runs, String startup, double pgbench, String server) {
+        out.printf(Locale.ROOT, "%n=== Reporting benchmark: preset %s (%d agencies × %d units × %d months), %d user threads ===%n",
                 preset.name().toLowerCase(Locale.ROOT), preset.agencies, BenchmarkPreset.UNITS_PER_AGENCY, BenchmarkPreset.MONTHS, threads);
         if (backlog) {
             out.printf(Locale.ROOT, "with a backlog: %,d open and %,d historic tasks of other agencies in the database during the year%n",
                     preset.openTasks, preset.historicTasks);
         }
         out.printf(Locale.ROOT, "machine: %d cores, %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        out.println("server: " + server);
         out.println(startup);
         for (Run run : runs) {
             YearWorkload workload = run.workload();

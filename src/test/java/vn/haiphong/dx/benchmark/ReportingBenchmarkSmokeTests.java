@@ -35,6 +35,9 @@ class ReportingBenchmarkSmokeTests {
             assertThat(run.taskList().listP95()).isPositive();
         }
         String report = printed.toString(StandardCharsets.UTF_8);
+        assertThat(report).as("the vanilla year runs with the driver's defaults")
+                .contains("[project] driver properties {reWriteBatchedInserts=true}", "[vanilla] driver properties {reWriteBatchedInserts=false}");
+        assertThat(report).as("durable commits, as in production").contains("server: PostgreSQL 15.", "fsync=on, synchronous_commit=on");
         assertThat(report).contains("preset smoke", "start-up", "RSS after start", "report cycles/s", "p50/p95/p99",
                 "per report cycle: commits", "CPU per report cycle", "whole year", "2,000 open / 20,000 historic",
                 "pgbench -N, 2 clients", "engine write transactions / pgbench -N transactions", "project / vanilla report cycles/s");

@@ -9,8 +9,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +29,7 @@ import vn.haiphong.dx.support.PlanFixtures;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:dx-web;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
+@ExtendWith(OutputCaptureExtension.class)
 class RestRefusalTests {
 
     @Autowired TestRestTemplate http;
@@ -50,9 +54,12 @@ class RestRefusalTests {
     }
 
     @Test
-    void missingRequiredFieldIsRefused() {
+    void missingRequiredFieldIsRefused(CapturedOutput log) {
         ResponseEntity<Map> response = complete(Map.of());
         assertRefused(response, "«Nội dung trình lãnh đạo» là bắt buộc");
+        assertThat(log.getOut()).as("one line for the operators, not an engine error with a stack trace")
+                .contains("Input refused: Dữ liệu chưa hợp lệ, chưa lưu gì: «Nội dung trình lãnh đạo» là bắt buộc")
+                .doesNotContain("ENGINE-16004");
     }
 
     @Test
