@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,7 @@ class RestRefusalTests {
 
     @Autowired TestRestTemplate http;
     @Autowired TaskService tasks;
+    @Autowired RuntimeService runtime;
     @Autowired PlanFixtures fixtures;
 
     String draftTask;
@@ -60,6 +62,18 @@ class RestRefusalTests {
         assertThat(log.getOut()).as("one line for the operators, not an engine error with a stack trace")
                 .contains("Input refused: Dữ liệu chưa hợp lệ, chưa lưu gì: «Nội dung trình lãnh đạo» là bắt buộc")
                 .doesNotContain("ENGINE-16004");
+    }
+
+    @Test
+    void aProcessStartedWithRefusedInputAnswers400WithTheMessageAndStartsNothing() {
+        fixtures.freshIssued(PlanFixtures.KESAT, "29/KH-UBND");
+        long before = runtime.createProcessInstanceQuery().processDefinitionKey("DifficultyProcess").count();
+        ResponseEntity<Map> response = post("kesat.cax", "/engine-rest/process-definition/key/DifficultyProcess/start",
+                Map.of("variables", Map.of("urgency", Map.of("value", "NORMAL", "type", "String"))));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("message"))
+                .isEqualTo("Dữ liệu chưa hợp lệ, chưa lưu gì: «Nội dung khó khăn, vướng mắc» là bắt buộc.");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("DifficultyProcess").count()).isEqualTo(before);
     }
 
     @Test
@@ -147,7 +161,8 @@ class RestRefusalTests {
 
     private void assertRefused(ResponseEntity<Map> response, String reason) {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) response.getBody().get("message")).contains("Dữ liệu chưa hợp lệ, chưa lưu gì").contains(reason);
+        assertThat((String) response.getBody().get("message")).as("the message alone, without the engine's English prefix")
+                .startsWith("Dữ liệu chưa hợp lệ, chưa lưu gì").contains(reason);
         assertThat(tasks.createTaskQuery().taskId(draftTask).count()).as("the task is still open").isEqualTo(1);
         assertThat(tasks.getVariable(draftTask, "draftNote")).as("nothing was written").isNull();
         assertThat(fixtures.status(PlanFixtures.SNNMT)).isEqualTo("DRAFT");
