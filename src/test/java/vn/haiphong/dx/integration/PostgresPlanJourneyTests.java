@@ -69,6 +69,8 @@ class PostgresPlanJourneyTests {
                 .as("the index for task queries' authorization checks").contains("act_ru_authorization", "(user_id_)");
         assertThat(jdbc.sql("select indexdef from pg_indexes where indexname = 'dx_idx_act_task_parent'").query(String.class).single())
                 .as("the index for the subtask lookup of every completion").contains("act_ru_task", "(parent_task_id_)");
+        assertThat(jdbc.sql("select indexdef from pg_indexes where indexname = 'dx_idx_act_job_due'").query(String.class).single())
+                .as("the index the job executor acquires due jobs along").contains("act_ru_job", "(duedate_)");
         assertThat(jdbc.sql("select code from dx_plan order by code").query(String.class).list())
                 .containsExactly("kesat-ncds-2025", "snnmt-tt-cds-2025");
         assertThat(list(ADMIN, PASSWORD, "/engine-rest/user?id=snnmt.vp")).as("no demo users in production").isEmpty();

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -77,6 +78,10 @@ class PlanIssuanceProcessTests {
         Assertions.assertThat(plans.find(PlanFixtures.SNNMT).orElseThrow())
                 .extracting(PlanRepository.PlanRow::status, PlanRepository.PlanRow::documentNumber)
                 .containsExactly(PlanRepository.Status.ISSUED, "125/KH-SNNMT");
+        Assertions.assertThat(engine.getManagementService().createJobQuery().processInstanceId(plan.getId()).list())
+                .as("the asynchronous step is due at once, so the job executor finds it along the due-date index")
+                .singleElement().satisfies(job -> Assertions.assertThat(job.getDuedate()).isNotNull()
+                        .isBeforeOrEqualTo(ClockUtil.getCurrentTime()));
         fixtures.executeJobs();
 
         assertThat(plan).isWaitingAt(Activities.DELEGATE_TO_UNITS);
