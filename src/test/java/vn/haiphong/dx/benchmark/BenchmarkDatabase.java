@@ -176,7 +176,8 @@ final class BenchmarkDatabase implements AutoCloseable {
         return Double.parseDouble(tps.group(1));
     }
 
-    private static String run(List<String> command) throws IOException, InterruptedException {
+    /** Runs a command to its end; its output, or an exception with the output if it failed. */
+    static String run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {

@@ -24,7 +24,7 @@ import vn.haiphong.dx.plan.PlanCatalog;
 /**
  * A reporting year at city or national scale on a real PostgreSQL server, with the project's configuration and
  * with the Camunda starter's defaults, next to pgbench on the same server. Prints figures; asserts nothing but
- * that the year ran. {@code mvn -B -Pbenchmark verify -Dbenchmark.preset=city} (README, "Benchmark").
+ * that the year ran. {@code mvn -B -Pbenchmark package -DskipTests exec:exec -Dbenchmark.preset=city} (README, "Benchmark").
  */
 public final class ReportingBenchmark {
 
@@ -84,7 +84,8 @@ public final class ReportingBenchmark {
     List<Run> run() throws Exception {
         List<Run> runs = new ArrayList<>();
         try (BenchmarkDatabase database = new BenchmarkDatabase(Boolean.getBoolean("benchmark.statements"))) {
-            String startup = startup(database);
+            List<String> startup = new ArrayList<>(List.of(startup(database)));
+            startup.addAll(shippedStartup(database));
             if (preset != BenchmarkPreset.SMOKE) {
                 // A small year first, so that neither configuration pays for the JIT compiler's warm-up.
                 year(database, "warmup", Map.of(), BenchmarkPreset.SMOKE);
@@ -112,8 +113,8 @@ public final class ReportingBenchmark {
         long start = System.nanoTime();
         try (ConfigurableApplicationContext app = start(url, Map.of())) {
             double seconds = (System.nanoTime() - start) / 1e9;
-            return String.format(Locale.ROOT, "start-up %.1f s (empty database: schema, deployment, 2 plans), RSS after start %d MB, heap used %d MB",
-                    seconds, rssMegabytes(), (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+            return String.format(Locale.ROOT, "start-up in the benchmark's JVM %.1f s (empty database: schema, deployment, 2 plans), RSS after start %d MB, heap used %d MB",
+                    seconds, ShippedStartup.rssMegabytes(ProcessHandle.current().pid()), (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
         }
     }
 
@@ -187,23 +188,30 @@ public final class ReportingBenchmark {
         all.put("app.admin.id", "benchadmin");
         all.put("app.admin.password", "QuanTri-Benchmark-2027!");
         all.put("server.port", "0");
-        all.put("logging.level.root", "WARN");
+        all.put("logging.level.root", "INFO");
         all.putAll(properties);
         // As command-line arguments: they take precedence over the profile's files, as in a deployment.
         String[] arguments = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(Application.class).profiles("postgres").run(arguments);
     }
 
-    static long rssMegabytes() throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) >> 10;
-            }
+
+    /**
+     * The packaged application in its own JVM, when the benchmark is given the jar ({@code -Dbenchmark.jar}, set by
+     * the pom's benchmark profile after {@code package}).
+     */
+    private List<String> shippedStartup(BenchmarkDatabase database) throws Exception {
+        String jar = System.getProperty("benchmark.jar", "");
+        if (jar.isEmpty()) {
+            return List.of();
         }
-        return -1;
+        if (!Files.isRegularFile(Path.of(jar))) {
+            return List.of("start-up of the packaged application: not measured, " + jar + " is missing (run with package)");
+        }
+        return new ShippedStartup(Path.of(jar), database).measure(Integer.getInteger("benchmark.startupRuns", 3));
     }
 
-    private void print(List<Run> runs, String startup, double pgbench, String server) {
+    private void print(List<Run> runs, List<String> startup, double pgbench, String server) {
         out.printf(Locale.ROOT, "%n=== Reporting benchmark: preset %s (%d agencies × %d units × %d months), %d user threads ===%n",
                 preset.name().toLowerCase(Locale.ROOT), preset.agencies, BenchmarkPreset.UNITS_PER_AGENCY, BenchmarkPreset.MONTHS, threads);
         if (backlog) {
@@ -212,7 +220,7 @@ public final class ReportingBenchmark {
         }
         out.printf(Locale.ROOT, "machine: %d cores, %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         out.println("server: " + server);
-        out.println(startup);
+        startup.forEach(out::println);
         for (Run run : runs) {
             YearWorkload workload = run.workload();
             out.printf(Locale.ROOT, "%n[%s]%n", run.configuration());
