@@ -84,7 +84,8 @@ public final class ReportingBenchmark {
     List<Run> run() throws Exception {
         List<Run> runs = new ArrayList<>();
         try (BenchmarkDatabase database = new BenchmarkDatabase(Boolean.getBoolean("benchmark.statements"))) {
-            List<String> startup = new ArrayList<>(List.of(startup(database)));
+            List<String> startup = new ArrayList<>();
+            startup.add(startup(database));
             startup.addAll(shippedStartup(database));
             if (preset != BenchmarkPreset.SMOKE) {
                 // A small year first, so that neither configuration pays for the JIT compiler's warm-up.
@@ -188,13 +189,12 @@ public final class ReportingBenchmark {
         all.put("app.admin.id", "benchadmin");
         all.put("app.admin.password", "QuanTri-Benchmark-2027!");
         all.put("server.port", "0");
-        all.put("logging.level.root", "INFO");
+        all.put("logging.level.root", "WARN");
         all.putAll(properties);
         // As command-line arguments: they take precedence over the profile's files, as in a deployment.
         String[] arguments = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(Application.class).profiles("postgres").run(arguments);
     }
-
 
     /**
      * The packaged application in its own JVM, when the benchmark is given the jar ({@code -Dbenchmark.jar}, set by

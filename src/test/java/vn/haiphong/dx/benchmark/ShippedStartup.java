@@ -38,7 +38,7 @@ final class ShippedStartup {
         this.database = database;
     }
 
-    /** One line per way of starting: the median of the runs, each run's time, the RSS after the median run. */
+    /** One line per way of starting: the median of the runs' times, each run's time, the lowest and highest RSS. */
     List<String> measure(int runs) throws Exception {
         List<String> lines = new ArrayList<>();
         lines.add(line("jar as built", List.of("-jar", jar.toString()), runs));
@@ -50,6 +50,8 @@ final class ShippedStartup {
         BenchmarkDatabase.run(command(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh",
                 "-jar", extractedJar.toString(), "--spring.datasource.url=" + TRAINING_DATABASE, "--server.port=0",
                 "--logging.level.root=WARN")));
+        // -Xshare:on, unlike the Dockerfile's default (auto), refuses to start without the archive: a figure that
+        // silently fell back to loading every class would be wrong.
         lines.add(line("extracted, class-data sharing", List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on",
                 "-jar", extractedJar.toString()), runs));
         return lines;

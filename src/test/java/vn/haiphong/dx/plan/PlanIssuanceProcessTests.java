@@ -14,6 +14,7 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -22,7 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import vn.haiphong.dx.delegation.UnitPlanProcess;
@@ -41,6 +45,8 @@ class PlanIssuanceProcessTests {
     @Autowired PlanFixtures fixtures;
     @Autowired PlanRepository plans;
     @Autowired PlanCatalog catalog;
+    @Autowired JdbcClient jdbc;
+    @Autowired @Qualifier("engineTuning") ApplicationRunner engineTuning;
 
     ProcessInstance plan;
 
@@ -95,6 +101,29 @@ class PlanIssuanceProcessTests {
             Assertions.assertThat(own.get(0).getName()).endsWith(" – " + unit.name());
             Assertions.assertThat(candidateGroups(own.get(0))).containsExactly(group);
         }
+    }
+
+    @Test
+    void aJobWrittenWithoutDueDateGetsItsCreationTimeAtStartUp() throws Exception {
+        submit("Dự thảo");
+        review(Decisions.APPROVE, null);
+        issue("126/KH-SNNMT");
+        String jobId = issuanceJob().getId();
+        // As an engine without ensureJobDueDateNotNull wrote it: acquisition by due date would never see it.
+        jdbc.sql("update act_ru_job set duedate_ = null where id_ = ?").param(jobId).update();
+        Assertions.assertThat(issuanceJob().getDuedate()).isNull();
+
+        engineTuning.run(null);
+
+        Job job = issuanceJob();
+        Assertions.assertThat(job.getDuedate()).isNotNull();
+        Assertions.assertThat(job.getDuedate().getTime()).isEqualTo(job.getCreateTime().getTime());
+        fixtures.executeJobs();
+        assertThat(plan).isWaitingAt(Activities.DELEGATE_TO_UNITS);
+    }
+
+    private Job issuanceJob() {
+        return engine.getManagementService().createJobQuery().processInstanceId(plan.getId()).singleResult();
     }
 
     @Test
