@@ -51,41 +51,40 @@ public class PlanCalendar {
 
     /** When a day of the plan begins. */
     public Date startOf(PlanDefinition plan, LocalDate day) {
+        if (mode == Mode.EXACT) {
+            return Date.from(day.atStartOfDay(PlanService.ZONE).toInstant());
+        }
         return startOf(day, plan.period().start(), issuedAt(plan));
     }
 
     /** The last moment of a day of the plan: what is due on that day is late after it. */
     public Date endOf(PlanDefinition plan, LocalDate day) {
-        return endOf(day, plan.period().start(), issuedAt(plan));
+        return new Date(startOf(plan, day.plusDays(1)).getTime() - 1000);
     }
 
     /** The day of the plan it is now. */
     public LocalDate today(PlanDefinition plan) {
+        if (mode == Mode.EXACT) {
+            return ZonedDateTime.ofInstant(now(), PlanService.ZONE).toLocalDate();
+        }
         return today(plan.period().start(), issuedAt(plan));
     }
 
-    /** The compressed calendar starts the plan's first day when the plan was issued (now, if not yet). */
+    /**
+     * The compressed calendar starts the plan's first day when the plan was issued (now, if not yet). Only
+     * the compressed calendar reads it: the exact one needs no database round trip per date.
+     */
     private Instant issuedAt(PlanDefinition plan) {
         return plans.find(plan.code()).map(PlanRepository.PlanRow::issuedAt).map(OffsetDateTime::toInstant)
                 .orElseGet(this::now);
     }
 
     private Date startOf(LocalDate day, LocalDate planStart, Instant issuedAt) {
-        if (mode == Mode.EXACT) {
-            return Date.from(day.atStartOfDay(PlanService.ZONE).toInstant());
-        }
         long planSeconds = Duration.between(planStart.atStartOfDay(), day.atStartOfDay()).toSeconds();
         return Date.from(issuedAt.plusMillis(Math.round(planSeconds / 86_400.0 * secondsPerDay * 1000)));
     }
 
-    private Date endOf(LocalDate day, LocalDate planStart, Instant issuedAt) {
-        return new Date(startOf(day.plusDays(1), planStart, issuedAt).getTime() - 1000);
-    }
-
     private LocalDate today(LocalDate planStart, Instant issuedAt) {
-        if (mode == Mode.EXACT) {
-            return ZonedDateTime.ofInstant(now(), PlanService.ZONE).toLocalDate();
-        }
         double days = Duration.between(issuedAt, now()).toMillis() / 1000.0 / secondsPerDay;
         return planStart.plusDays((long) Math.floor(Math.max(0, days)));
     }
