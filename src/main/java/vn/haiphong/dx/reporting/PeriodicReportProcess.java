@@ -16,12 +16,8 @@ public final class PeriodicReportProcess {
         public static final String PLAN_CODE = "planCode";
         public static final String UNIT_CODE = "unitCode";
         public static final String PERIOD_CODE = "periodCode";
-        public static final String UNIT_GROUP_ID = "unitGroupId";
-        public static final String OFFICE_GROUP_ID = "officeGroupId";
         public static final String TASK_CONTEXT = "taskContext";
-        public static final String OPEN_AT = "openAt";
         public static final String DUE_AT = "dueAt";
-        public static final String REMINDER_AT = "reminderAt";
         public static final String DUE_ON = "dueOn";
         public static final String PERIOD_INFO = "periodInfo";
         public static final String PLAN_METRICS = "planMetrics";

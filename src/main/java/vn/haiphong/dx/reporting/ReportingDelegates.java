@@ -25,21 +25,52 @@ import vn.haiphong.dx.shared.Texts;
 @Configuration
 class ReportingDelegates {
 
+    /**
+     * When the report is created: what its tasks and its form need beyond the plan's dates and groups (which
+     * the model reads from the plan). Written with the unit's other reports in one transaction.
+     */
     @Bean
-    JavaDelegate preparePeriodDelegate(ReportingService service) {
+    JavaDelegate setUpPeriodDelegate(ReportingService service) {
         return execution -> {
             ReportingService.PeriodSetup setup = service.setup(plan(execution), unit(execution),
                     (String) execution.getVariable(Vars.PERIOD_CODE));
-            execution.setVariable(Vars.UNIT_GROUP_ID, setup.unitGroupId());
-            execution.setVariable(Vars.OFFICE_GROUP_ID, setup.officeGroupId());
             execution.setVariable(Vars.TASK_CONTEXT, setup.taskContext());
-            execution.setVariable(Vars.OPEN_AT, setup.openAt());
             execution.setVariable(Vars.DUE_AT, setup.dueAt());
-            execution.setVariable(Vars.REMINDER_AT, setup.reminderAt());
             execution.setVariable(Vars.DUE_ON, setup.dueOn());
             execution.setVariable(Vars.PERIOD_INFO, setup.periodInfo());
             execution.setVariable(Vars.PLAN_METRICS, setup.planMetrics());
         };
+    }
+
+    /**
+     * The same step in models deployed before 2026-11-23, whose opening timer read {@code openAt} and whose
+     * tasks read {@code unitGroupId}, {@code reminderAt} and {@code officeGroupId}. Units of plans issued before
+     * an upgrade still create reports of that version (the call is bound to its deployment), so they get those
+     * variables too.
+     */
+    @Bean
+    JavaDelegate preparePeriodDelegate(ReportingService service) {
+        JavaDelegate setUpPeriod = setUpPeriodDelegate(service);
+        return execution -> {
+            setUpPeriod.execute(execution);
+            String plan = plan(execution);
+            String period = (String) execution.getVariable(Vars.PERIOD_CODE);
+            execution.setVariable(LegacyVars.OPEN_AT, service.opensAt(plan, period));
+            execution.setVariable(LegacyVars.UNIT_GROUP_ID, service.unitGroupId(plan, unit(execution)));
+            execution.setVariable(LegacyVars.OFFICE_GROUP_ID, service.officeGroupId(plan));
+            execution.setVariable(LegacyVars.REMINDER_AT, service.remindAt(plan, period));
+        };
+    }
+
+    /** Variables only models deployed before 2026-11-23 read (see {@code preparePeriodDelegate}). */
+    static final class LegacyVars {
+        static final String OPEN_AT = "openAt";
+        static final String UNIT_GROUP_ID = "unitGroupId";
+        static final String REMINDER_AT = "reminderAt";
+        static final String OFFICE_GROUP_ID = "officeGroupId";
+
+        private LegacyVars() {
+        }
     }
 
     @Bean

@@ -23,9 +23,12 @@ import vn.haiphong.dx.unit.UnitGroups;
 public class ReportingService {
 
 
-    /** What a period's tasks need: queues, names, dates, and what the form shows. */
-    public record PeriodSetup(String unitGroupId, String officeGroupId, String taskContext, Date openAt, Date dueAt,
-                              Date reminderAt, String dueOn, String periodInfo, String planMetrics) {}
+    /**
+     * What a period's report keeps from its opening to its end: the context in its tasks' names, the due date
+     * (an urging may extend it), and what the form shows.
+     */
+    public record PeriodSetup(String taskContext, Date openAt, Date dueAt, String dueOn, String periodInfo,
+                              String planMetrics) {}
 
     /** What a person submitted in a periodic report. */
     public record Submission(Map<String, Object> figures, String narrative, String evidenceLinks, boolean hasDifficulty,
@@ -64,17 +67,45 @@ public class ReportingService {
         PlanDefinition plan = catalog.get(planCode);
         ReportingPeriod period = period(plan, periodCode);
         String unitName = plan.unit(unitCode).orElseThrow().name();
-        // A period opens on its first day; the final report when the plan's period is over.
-        LocalDate opensOn = period.kind() == Kind.FINAL ? period.end().plusDays(1) : period.start();
-        return new PeriodSetup(UnitGroups.unitGroupId(plan.agency().code(), unitCode),
-                UnitGroups.unitGroupId(plan.agency().code(), plan.focalUnit()),
-                period.label() + " – " + unitName,
-                calendar.startOf(plan, opensOn),
+        return new PeriodSetup(period.label() + " – " + unitName,
+                opensAt(plan, period),
                 calendar.endOf(plan, period.dueOn()),
-                calendar.startOf(plan, period.reminderOn(plan)),
                 period.dueOn().toString(),
                 periodInfo(plan, unitCode, period),
                 plan.metrics().stream().map(PlanDefinition.Metric::code).collect(Collectors.joining(",", ",", ",")));
+    }
+
+    /**
+     * When a period opens for reporting: the timer of {@code PeriodicReportProcess} waits for it, reading it
+     * from the plan rather than from a variable that would sit in the database for the whole year.
+     */
+    public Date opensAt(String planCode, String periodCode) {
+        PlanDefinition plan = catalog.get(planCode);
+        return opensAt(plan, period(plan, periodCode));
+    }
+
+    /** The group whose members report for the unit: the report task's queue. */
+    public String unitGroupId(String planCode, String unitCode) {
+        PlanDefinition plan = catalog.get(planCode);
+        plan.unit(unitCode).orElseThrow(() -> new IllegalStateException("Plan " + planCode + " has no unit " + unitCode));
+        return UnitGroups.unitGroupId(plan.agency().code(), unitCode);
+    }
+
+    /** The group of the plan's focal unit (the Office): it urges units that are late. */
+    public String officeGroupId(String planCode) {
+        PlanDefinition plan = catalog.get(planCode);
+        return UnitGroups.unitGroupId(plan.agency().code(), plan.focalUnit());
+    }
+
+    /** When the unit is reminded of a period's report: the task's follow-up date and the reminder timer. */
+    public Date remindAt(String planCode, String periodCode) {
+        PlanDefinition plan = catalog.get(planCode);
+        return calendar.startOf(plan, period(plan, periodCode).reminderOn(plan));
+    }
+
+    /** A period opens on its first day; the final report when the plan's period is over. */
+    private Date opensAt(PlanDefinition plan, ReportingPeriod period) {
+        return calendar.startOf(plan, period.kind() == Kind.FINAL ? period.end().plusDays(1) : period.start());
     }
 
     /** Stores a periodic report with its figures and the evaluation of the period's targets. */

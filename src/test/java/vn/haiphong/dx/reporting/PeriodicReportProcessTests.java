@@ -14,7 +14,9 @@ import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -41,6 +43,8 @@ class PeriodicReportProcessTests {
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired RepositoryService repository;
     @Autowired TaskService tasks;
     @Autowired IdentityService identity;
     @Autowired PlanFixtures fixtures;
@@ -98,15 +102,19 @@ class PeriodicReportProcessTests {
         clock(2025, 9, 20, 9);
         ProcessInstance report = start(PlanFixtures.SNNMT, "TCCB", "2025-10");
         assertThat(report).isWaitingAt(Activities.PERIOD_OPENS);
+        // A year of reports waits in the database: each keeps what its tasks and form need, and reads the plan's
+        // dates and groups from the plan.
+        Assertions.assertThat(runtime.getVariables(report.getId()).keySet()).containsExactlyInAnyOrder(
+                Vars.PLAN_CODE, Vars.UNIT_CODE, Vars.PERIOD_CODE, Vars.TASK_CONTEXT, Vars.DUE_AT, Vars.DUE_ON,
+                Vars.PERIOD_INFO, Vars.PLAN_METRICS);
+        Assertions.assertThat(management.createJobQuery().processInstanceId(report.getId()).singleResult().getDuedate())
+                .isEqualTo(at(2025, 10, 1, 0, 0, 0));
 
         clock(2025, 10, 1, 0);
         fixtures.executeJobs();
         assertThat(report).isWaitingAt(Activities.SUBMIT_REPORT);
         Task unitTask = task(report);
-        Assertions.assertThat(unitTask.getName()).isEqualTo("Nộp báo cáo định kỳ tháng 10/2025 – Phòng Tổ chức cán bộ");
-        assertThat(unitTask).hasCandidateGroup("snnmt-tccb");
-        Assertions.assertThat(unitTask.getDueDate()).isEqualTo(at(2025, 11, 5, 23, 59, 59));
-        Assertions.assertThat(unitTask.getFollowUpDate()).isEqualTo(at(2025, 11, 3, 0, 0, 0));
+        assertIsTheOctoberReportOfTccb(unitTask);
 
         clock(2025, 11, 3, 8);
         fixtures.executeJobs();
@@ -215,6 +223,47 @@ class PeriodicReportProcessTests {
     private void refused(String taskId, Map<String, Object> values, String reason) {
         assertThatThrownBy(() -> tasks.complete(taskId, values))
                 .isInstanceOf(InputRejectedException.class).hasMessageContaining(reason);
+    }
+
+    @Test
+    void aReportOfTheModelDeployedBeforeItsDatesCameFromThePlanStillOpensWithItsQueueAndDates() {
+        // Units of plans issued before an upgrade create reports of the model version they were deployed with.
+        String deployment;
+        try (var legacyModel = getClass().getResourceAsStream("/legacy/PeriodicReportProcess-v1.xml")) {
+            deployment = repository.createDeployment().name("PeriodicReportProcess as deployed before 2026-11-23")
+                    .addInputStream("PeriodicReportProcess.bpmn", legacyModel).deploy().getId();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try {
+            String legacy = repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult().getId();
+            clock(2025, 9, 20, 9);
+            ProcessInstance report = runtime.createProcessInstanceById(legacy).businessKey(PlanFixtures.SNNMT)
+                    .setVariable(Vars.PLAN_CODE, PlanFixtures.SNNMT).setVariable(Vars.UNIT_CODE, "TCCB")
+                    .setVariable(Vars.PERIOD_CODE, "2025-10").execute();
+            assertThat(report).isWaitingAt(Activities.PERIOD_OPENS);
+            Assertions.assertThat(management.createJobQuery().processInstanceId(report.getId()).singleResult().getDuedate())
+                    .isEqualTo(at(2025, 10, 1, 0, 0, 0));
+
+            clock(2025, 10, 1, 0);
+            fixtures.executeJobs();
+            assertIsTheOctoberReportOfTccb(taskQuery().processInstanceId(report.getId()).singleResult());
+
+            clock(2025, 11, 6, 8);
+            fixtures.executeJobs();
+            assertThat(taskQuery().processInstanceId(report.getId()).taskDefinitionKey(Activities.URGE_UNIT).singleResult())
+                    .hasCandidateGroup("snnmt-vp");
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
+    }
+
+    /** The report task of Phòng Tổ chức cán bộ for October 2025: its name, queue, due and follow-up dates. */
+    private static void assertIsTheOctoberReportOfTccb(Task unitTask) {
+        Assertions.assertThat(unitTask.getName()).isEqualTo("Nộp báo cáo định kỳ tháng 10/2025 – Phòng Tổ chức cán bộ");
+        assertThat(unitTask).hasCandidateGroup("snnmt-tccb");
+        Assertions.assertThat(unitTask.getDueDate()).isEqualTo(at(2025, 11, 5, 23, 59, 59));
+        Assertions.assertThat(unitTask.getFollowUpDate()).isEqualTo(at(2025, 11, 3, 0, 0, 0));
     }
 
     private static Map<String, Object> submission(Map<String, Object> figures) {
