@@ -24,8 +24,9 @@ public class ReportingService {
 
 
     /**
-     * What a period's report keeps from its opening to its end: the context in its tasks' names, the due date
-     * (an urging may extend it), and what the form shows.
+     * What a report keeps while it waits and is open: the context in its tasks' names, the due date (an urging
+     * may extend it) and what the form shows; the opening moment for the final report's timer (the periodic
+     * report's timer reads {@link #opensAt(String, String)}).
      */
     public record PeriodSetup(String taskContext, Date openAt, Date dueAt, String dueOn, String periodInfo,
                               String planMetrics) {}
@@ -34,10 +35,10 @@ public class ReportingService {
     public record Submission(Map<String, Object> figures, String narrative, String evidenceLinks, boolean hasDifficulty,
                              String difficultyDescription, String difficultyProposal) {}
 
-    /** @param periodComplete true when this was the last unit of the plan to report on the period */
     /** Per unit and target, over the whole plan: in how many reports it was evaluated and met. */
     public record TargetTally(String unitCode, String targetCode, int evaluated, int met) {}
 
+    /** @param periodComplete true when this was the last unit of the plan to report on the period */
     public record Stored(long reportId, boolean late, int targetsMet, int targetsEvaluated, boolean periodComplete) {}
 
     private final PlanCatalog catalog;

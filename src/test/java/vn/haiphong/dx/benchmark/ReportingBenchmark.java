@@ -43,6 +43,11 @@ public final class ReportingBenchmark {
             return workload.windows.stream().filter(w -> w.name().matches("\\d\\d/\\d{4}")).toList();
         }
 
+        /** A count over every window of the year, issuance included, per report. */
+        double perReport(java.util.function.ToLongFunction<YearWorkload.Window> count) {
+            return (double) workload.windows.stream().mapToLong(count).sum() / reports();
+        }
+
         double median(ToDoubleFunction<YearWorkload.Window> figure) {
             List<Double> values = new ArrayList<>();
             months().forEach(window -> values.add(figure.applyAsDouble(window)));
@@ -244,9 +249,8 @@ public final class ReportingBenchmark {
             out.printf(Locale.ROOT, "  whole year (start-up, issuance, 12 months, final reports; without the statistics pauses): %.1f s for %d reports%n", run.yearSeconds(), run.reports());
             // Rows do not depend on the machine's speed: what a change saves shows here first.
             out.printf(Locale.ROOT, "  whole year's work per report, issuance included: %.1f rows written, CPU application %.1f ms, PostgreSQL %.1f ms%n",
-                    (double) workload.windows.stream().mapToLong(w -> w.database().rowsWritten()).sum() / run.reports(),
-                    (double) workload.windows.stream().mapToLong(YearWorkload.Window::appCpuMillis).sum() / run.reports(),
-                    (double) workload.windows.stream().mapToLong(w -> w.database().postgresCpuMillis()).sum() / run.reports());
+                    run.perReport(w -> w.database().rowsWritten()), run.perReport(YearWorkload.Window::appCpuMillis),
+                    run.perReport(w -> w.database().postgresCpuMillis()));
             TaskListProbe.Figures list = run.taskList();
             if (list != null) {
                 out.printf(Locale.ROOT, "  unit task list \"%s\" at %,d open / %,d historic tasks: page p50 %.1f ms, p95 %.1f ms; count p50 %.1f ms, p95 %.1f ms%n",

@@ -32,6 +32,8 @@ class ReportingBenchmarkSmokeTests {
             assertThat(run.median(w -> (double) w.database().writeTransactions() / w.reports()))
                     .as("a report cycle writes: its opening, the report, its share of the consolidation").isGreaterThanOrEqualTo(2);
             assertThat(run.median(w -> (double) w.database().rowsWritten() / w.reports())).isGreaterThan(10);
+            assertThat(run.perReport(w -> w.database().rowsWritten())).as("the year's rows per report include the issuance's")
+                    .isGreaterThan(run.median(w -> (double) w.database().rowsWritten() / w.reports()));
             assertThat(run.taskList().listP95()).isPositive();
         }
         String report = printed.toString(StandardCharsets.UTF_8);
@@ -39,7 +41,7 @@ class ReportingBenchmarkSmokeTests {
                 .contains("[project] driver properties {reWriteBatchedInserts=true}", "[vanilla] driver properties {reWriteBatchedInserts=false}");
         assertThat(report).as("durable commits, as in production").contains("server: PostgreSQL 15.", "fsync=on, synchronous_commit=on");
         assertThat(report).contains("preset smoke", "start-up", "RSS after start", "report cycles/s", "p50/p95/p99",
-                "per report cycle: commits", "CPU per report cycle", "whole year", "2,000 open / 20,000 historic",
+                "per report cycle: commits", "CPU per report cycle", "whole year", "whole year's work per report", "2,000 open / 20,000 historic",
                 "pgbench -N, 2 clients", "engine write transactions / pgbench -N transactions", "project / vanilla report cycles/s");
         assertThat(report).doesNotContain("NaN");
     }
