@@ -26,12 +26,32 @@ final class BenchmarkDatabase implements AutoCloseable {
     static final Path PGBENCH = Path.of("/usr/lib/postgresql/15/bin/pgbench");
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
 
-    /** Counters of one database at one moment. */
-    record Counters(long writeTransactions, long commits, long rowsWritten, long postgresCpuMillis) {
+    /**
+     * Counters of one database at one moment. The WAL figures are the server's ({@code pg_stat_wal}): the
+     * benchmark runs one database at a time.
+     *
+     * @param walBytes           write-ahead log written
+     * @param walFullPageImages  whole 8 kB pages logged because it was their first change since a checkpoint
+     */
+    record Counters(long writeTransactions, long commits, long rowsWritten, long postgresCpuMillis, long walBytes,
+                    long walFullPageImages) {
 
         Counters minus(Counters before) {
             return new Counters(writeTransactions - before.writeTransactions, commits - before.commits,
-                    rowsWritten - before.rowsWritten, postgresCpuMillis - before.postgresCpuMillis);
+                    rowsWritten - before.rowsWritten, postgresCpuMillis - before.postgresCpuMillis,
+                    walBytes - before.walBytes, walFullPageImages - before.walFullPageImages);
+        }
+    }
+
+    /** pgbench's run: its own TPS, and what the server counted meanwhile in its database. */
+    record Pgbench(double tps, double seconds, Counters database) {
+
+        double rowsWrittenPerSecond() {
+            return database.rowsWritten() / seconds;
+        }
+
+        double perTransaction(long count) {
+            return count / (tps * seconds);
         }
     }
 
@@ -132,9 +152,10 @@ final class BenchmarkDatabase implements AutoCloseable {
     Counters counters(String database) throws SQLException {
         try (Connection connection = connect(database); Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("select pg_snapshot_xmax(pg_current_snapshot())::text::bigint, "
-                     + "xact_commit, tup_inserted + tup_updated + tup_deleted from pg_stat_database where datname = current_database()")) {
+                     + "xact_commit, tup_inserted + tup_updated + tup_deleted, w.wal_bytes::bigint, w.wal_fpi "
+                     + "from pg_stat_database, pg_stat_wal w where datname = current_database()")) {
             row.next();
-            return new Counters(row.getLong(1), row.getLong(2), row.getLong(3), postgresCpuMillis());
+            return new Counters(row.getLong(1), row.getLong(2), row.getLong(3), postgresCpuMillis(), row.getLong(4), row.getLong(5));
         }
     }
 
@@ -163,17 +184,23 @@ final class BenchmarkDatabase implements AutoCloseable {
         return ticks * 10;  // USER_HZ is 100 on Linux
     }
 
-    /** pgbench's simple-update workload (-N) with the given connections; its TPS. */
-    double pgbench(int clients, int seconds) throws IOException, InterruptedException, SQLException {
+    /**
+     * pgbench's simple-update workload (-N) with the given connections: its TPS, and the server's counters of
+     * the run (its backends have ended, so their statistics are published).
+     */
+    Pgbench pgbench(int clients, int seconds) throws IOException, InterruptedException, SQLException {
         create("pgbench");
         run(List.of(PGBENCH.toString(), "-i", "-s", "10", "-q", "-h", "localhost", "-p", String.valueOf(port()), "-U", "postgres", "pgbench"));
+        Counters before = counters("pgbench");
         String output = run(List.of(PGBENCH.toString(), "-N", "-c", String.valueOf(clients), "-j", String.valueOf(clients),
                 "-T", String.valueOf(seconds), "-M", "prepared", "-h", "localhost", "-p", String.valueOf(port()), "-U", "postgres", "pgbench"));
+        Thread.sleep(1_500);
+        Counters run = counters("pgbench").minus(before);
         Matcher tps = TPS.matcher(output);
         if (!tps.find()) {
             throw new IllegalStateException("pgbench printed no TPS:\n" + output);
         }
-        return Double.parseDouble(tps.group(1));
+        return new Pgbench(Double.parseDouble(tps.group(1)), seconds, run);
     }
 
     /** Runs a command to its end; its output, or an exception with the output if it failed. */

@@ -107,7 +107,7 @@ public final class ReportingBenchmark {
                     runs.add(year(database, "vanilla", VANILLA, preset));
                 }
             }
-            double pgbench = database.pgbench(threads, pgbenchSeconds);
+            BenchmarkDatabase.Pgbench pgbench = database.pgbench(threads, pgbenchSeconds);
             print(runs, startup, pgbench, database.settings());
         }
         return runs;
@@ -168,6 +168,7 @@ public final class ReportingBenchmark {
             return new Run(configuration, workload, seconds, taskList);
         } finally {
             ClockUtil.reset();
+            PlanFiles.delete(plans);
         }
     }
 
@@ -216,7 +217,7 @@ public final class ReportingBenchmark {
         return new ShippedStartup(Path.of(jar), database).measure(Integer.getInteger("benchmark.startupRuns", 3));
     }
 
-    private void print(List<Run> runs, List<String> startup, double pgbench, String server) {
+    private void print(List<Run> runs, List<String> startup, BenchmarkDatabase.Pgbench pgbench, String server) {
         out.printf(Locale.ROOT, "%n=== Reporting benchmark: preset %s (%d agencies × %d units × %d months), %d user threads ===%n",
                 preset.name().toLowerCase(Locale.ROOT), preset.agencies, BenchmarkPreset.UNITS_PER_AGENCY, BenchmarkPreset.MONTHS, threads);
         if (backlog) {
@@ -246,6 +247,9 @@ public final class ReportingBenchmark {
                     run.median(w -> (double) w.database().rowsWritten() / w.reports()));
             out.printf(Locale.ROOT, "  CPU per report cycle: application %.1f ms, PostgreSQL %.1f ms%n",
                     run.median(w -> (double) w.appCpuMillis() / w.reports()), run.median(w -> (double) w.database().postgresCpuMillis() / w.reports()));
+            out.printf(Locale.ROOT, "  WAL per report cycle: %.1f kB, %.1f full-page images; rows written/s (median of months) %.0f%n",
+                    run.median(w -> w.database().walBytes() / 1024.0 / w.reports()),
+                    run.median(w -> (double) w.database().walFullPageImages() / w.reports()), run.median(w -> w.database().rowsWritten() / w.seconds()));
             out.printf(Locale.ROOT, "  whole year (start-up, issuance, 12 months, final reports; without the statistics pauses): %.1f s for %d reports%n", run.yearSeconds(), run.reports());
             // Rows do not depend on the machine's speed: what a change saves shows here first.
             out.printf(Locale.ROOT, "  whole year's work per report, issuance included: %.1f rows written, CPU application %.1f ms, PostgreSQL %.1f ms%n",
@@ -259,8 +263,15 @@ public final class ReportingBenchmark {
         }
         Run project = runs.get(0);
         double projectWrites = project.median(w -> w.database().writeTransactions() / w.seconds());
-        out.printf(Locale.ROOT, "%npgbench -N, %d clients, same server: %.0f TPS%n", threads, pgbench);
-        out.printf(Locale.ROOT, "engine write transactions / pgbench -N transactions: %.2f%n", projectWrites / pgbench);
+        BenchmarkDatabase.Counters bench = pgbench.database();
+        out.printf(Locale.ROOT, "%npgbench -N, %d clients, same server: %.0f TPS%n", threads, pgbench.tps());
+        out.printf(Locale.ROOT, "  per transaction: %.1f rows written, PostgreSQL CPU %.2f ms, WAL %.2f kB; rows written/s %.0f%n",
+                pgbench.perTransaction(bench.rowsWritten()), pgbench.perTransaction(bench.postgresCpuMillis()),
+                pgbench.perTransaction(bench.walBytes()) / 1024, pgbench.rowsWrittenPerSecond());
+        out.printf(Locale.ROOT, "engine write transactions / pgbench -N transactions: %.2f%n", projectWrites / pgbench.tps());
+        // What the server does for each: a write transaction of the engine carries tens of rows, pgbench's two.
+        out.printf(Locale.ROOT, "engine rows written/s / pgbench -N rows written/s: %.2f%n",
+                project.median(w -> w.database().rowsWritten() / w.seconds()) / pgbench.rowsWrittenPerSecond());
         if (runs.size() > 1) {
             out.printf(Locale.ROOT, "project / vanilla report cycles/s: %.2f%n",
                     project.median(YearWorkload.Window::cyclesPerSecond) / runs.get(1).median(YearWorkload.Window::cyclesPerSecond));

@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +44,16 @@ class ReportingBenchmarkSmokeTests {
         assertThat(report).as("durable commits, as in production").contains("server: PostgreSQL 15.", "fsync=on, synchronous_commit=on");
         assertThat(report).contains("preset smoke", "start-up", "RSS after start", "report cycles/s", "p50/p95/p99",
                 "per report cycle: commits", "CPU per report cycle", "whole year", "whole year's work per report", "2,000 open / 20,000 historic",
-                "pgbench -N, 2 clients", "engine write transactions / pgbench -N transactions", "project / vanilla report cycles/s");
+                "pgbench -N, 2 clients", "engine write transactions / pgbench -N transactions", "project / vanilla report cycles/s",
+                "WAL per report cycle", "engine rows written/s / pgbench -N rows written/s");
         assertThat(report).doesNotContain("NaN");
+        // pgbench -N updates one account and inserts one history row per transaction: the server's counters cover the run.
+        Matcher pgbench = Pattern.compile("per transaction: ([0-9.]+) rows written, PostgreSQL CPU ([0-9.]+) ms, WAL ([0-9.]+) kB").matcher(report);
+        assertThat(pgbench.find()).as(report).isTrue();
+        assertThat(Double.parseDouble(pgbench.group(1))).isBetween(1.8, 2.2);
+        assertThat(Double.parseDouble(pgbench.group(3))).isPositive();
+        Matcher wal = Pattern.compile("\\[project\\]\\n(?s:.*?)WAL per report cycle: ([0-9.]+) kB").matcher(report);
+        assertThat(wal.find()).as(report).isTrue();
+        assertThat(Double.parseDouble(wal.group(1))).as("a report cycle writes rows, and rows are logged").isGreaterThan(1);
     }
 }
