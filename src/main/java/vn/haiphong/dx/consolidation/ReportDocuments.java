@@ -4,10 +4,15 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.haiphong.dx.consolidation.document.DocxRenderer;
 import vn.haiphong.dx.consolidation.document.PdfRenderer;
@@ -44,8 +49,13 @@ public class ReportDocuments {
     private final DocxRenderer docx = new DocxRenderer();
     private final PdfRenderer pdf;
 
+    /** Records a recipient's dispatch for good, whatever happens to the job's own transaction afterwards. */
+    private final TransactionTemplate ownTransaction;
+
     ReportDocuments(ConsolidationService consolidation, ConsolidationRepository reports, PlanCatalog catalog, ReportMailer mailer,
-                    @Value("${dx.documents.font-directory:}") String fontDirectory) {
+                    PlatformTransactionManager transactions, @Value("${dx.documents.font-directory:}") String fontDirectory) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.consolidation = consolidation;
         this.reports = reports;
         this.catalog = catalog;
@@ -76,6 +86,10 @@ public class ReportDocuments {
     /**
      * Sends the approved report (PDF and DOCX) to every recipient named in the plan data and records each
      * dispatch. Returns how many recipients it went to.
+     *
+     * <p>Each recipient's dispatch is recorded in a transaction of its own as soon as the mail has gone: when a
+     * later recipient fails and the engine retries the job, the retry sends only to the recipients not yet
+     * recorded, so nobody receives the report twice.
      */
     int dispatch(long reportId) {
         ConsolidationRepository.Row row = consolidation.row(reportId);
@@ -83,9 +97,13 @@ public class ReportDocuments {
             throw new IllegalStateException("Consolidated report " + reportId + " is " + row.status() + ", not approved");
         }
         PlanDefinition plan = catalog.get(row.planCode());
+        Set<String> sent = new HashSet<>();
+        reports.dispatches(reportId).forEach(d -> sent.add(d.recipient() + "\n" + d.address()));
+        List<PlanDefinition.Recipient> pending = plan.recipients().stream()
+                .filter(recipient -> !sent.contains(recipient.name() + "\n" + recipient.email())).toList();
         ReportDocument document = document(row);
         List<ReportMailer.Attachment> files = new ArrayList<>();
-        for (Format format : Format.values()) {
+        for (Format format : pending.isEmpty() ? new Format[0] : Format.values()) {
             File file = render(row, document, format);
             files.add(new ReportMailer.Attachment(file.name(), file.contentType(), file.content()));
         }
@@ -93,10 +111,10 @@ public class ReportDocuments {
         String body = plan.agency().name() + " gửi " + "Báo cáo số " + row.documentNumber() + " ngày "
                 + Texts.DATE.format(row.issuedOn()) + " về " + document.subject()
                 + ".\n\nBáo cáo kèm theo thư này (bản PDF và bản DOCX).\n\n" + plan.agency().name();
-        for (PlanDefinition.Recipient recipient : plan.recipients()) {
+        for (PlanDefinition.Recipient recipient : pending) {
             ReportMailer.Outcome outcome = mailer.send(recipient.email(), subject, body, files);
-            reports.insertDispatch(reportId, new ConsolidationRepository.Dispatch(recipient.name(), recipient.email(),
-                    outcome.channel(), OffsetDateTime.now(ZoneOffset.UTC), outcome.reference()));
+            ownTransaction.executeWithoutResult(status -> reports.insertDispatch(reportId, new ConsolidationRepository.Dispatch(
+                    recipient.name(), recipient.email(), outcome.channel(), OffsetDateTime.now(ZoneOffset.UTC), outcome.reference())));
         }
         reports.status(reportId, ConsolidationRepository.Status.DISPATCHED);
         reports.event(reportId, ConsolidationRepository.Status.DISPATCHED, null, "Gửi " + plan.recipients().size() + " nơi nhận: "

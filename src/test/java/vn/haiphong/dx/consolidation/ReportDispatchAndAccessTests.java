@@ -1,6 +1,7 @@
 package vn.haiphong.dx.consolidation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -13,14 +14,22 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -57,7 +66,11 @@ class ReportDispatchAndAccessTests {
     @Autowired PlanFixtures fixtures;
     @Autowired PlanCatalog catalog;
 
+    @Autowired ManagementService management;
+    @Autowired RefusingOnceMailSender mail;
+
     long reportId;
+    Job dispatchJob;
 
     @BeforeEach
     void approvedPeriodicReport() {
@@ -69,7 +82,8 @@ class ReportDispatchAndAccessTests {
         reportId = ((Number) runtime.getVariable(report.getId(), Vars.REPORT_ID)).longValue();
         complete(report, "kesat.vhxh", "kesat-vhxh", Map.of(Vars.REPORT_SUMMARY, "Tình hình chung.", Vars.REPORT_ASSESSMENT, "Đánh giá."));
         complete(report, "kesat.lanhdao", "kesat-lanhdao", Map.of(Vars.APPROVAL_DECISION, Decisions.APPROVE));
-        fixtures.executeJobs();
+        // The dispatch waits for the job executor (asynchronous step); each test runs it as its case needs.
+        dispatchJob = management.createJobQuery().processInstanceId(report.getId()).singleResult();
     }
 
     @AfterEach
@@ -79,15 +93,12 @@ class ReportDispatchAndAccessTests {
 
     @Test
     void theApprovedReportIsMailedWithBothDocumentsToEveryRecipient() throws Exception {
+        fixtures.executeJobs();
         var recipients = catalog.get(PlanFixtures.KESAT).recipients();
         assertThat(SMTP.waitForIncomingEmail(5000, recipients.size())).isTrue();
         MimeMessage[] received = SMTP.getReceivedMessages();
         assertThat(received).hasSize(recipients.size());
-        List<String> to = new java.util.ArrayList<>();
-        for (MimeMessage message : received) {
-            to.add(GreenMailUtil.getAddressList(message.getAllRecipients()));
-        }
-        assertThat(to)
+        assertThat(addressees())
                 .containsExactlyInAnyOrderElementsOf(recipients.stream().map(r -> r.email()).toList());
         for (MimeMessage message : received) {
             assertThat(message.getSubject()).startsWith("Báo cáo số 1/BC-UBND – Kết quả thực hiện");
@@ -109,6 +120,7 @@ class ReportDispatchAndAccessTests {
 
     @Test
     void onlyTheFocalUnitAndLeadershipOfTheAgencyReadTheDocuments() {
+        fixtures.executeJobs();
         String pdf = "/api/reports/" + reportId + "/document.pdf";
         String docx = "/api/reports/" + reportId + "/document.docx";
         ResponseEntity<byte[]> office = http.withBasicAuth("kesat.vhxh", "demo").getForEntity(pdf, byte[].class);
@@ -132,6 +144,79 @@ class ReportDispatchAndAccessTests {
         assertThat(http.getForEntity(pdf, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.withBasicAuth("kesat.vhxh", "demo").getForEntity("/api/reports/999999/document.pdf", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void whenARecipientsMailFailsTheRetrySendsToThatRecipientOnlyAndNobodyGetsTheReportTwice() throws Exception {
+        var recipients = catalog.get(PlanFixtures.KESAT).recipients();
+        assertThat(recipients).hasSize(2);
+        String first = recipients.get(0).email();
+        String second = recipients.get(1).email();
+        mail.refuseOnce(second);
+
+        assertThatThrownBy(() -> management.executeJob(dispatchJob.getId())).hasMessageContaining("Sending the report to " + second);
+        assertThat(SMTP.waitForIncomingEmail(5000, 1)).isTrue();
+        assertThat(addressees()).containsExactly(first);
+        assertThat(fixtures.count("select count(*) from dx_report_dispatch where report_id = ?", reportId))
+                .as("the mail that went is recorded, although the job failed").isEqualTo(1);
+        assertThat(fixtures.count("select count(*) from dx_consolidated_report where id = ? and status = 'APPROVED'", reportId))
+                .as("not yet dispatched").isEqualTo(1);
+        assertThat(management.createJobQuery().jobId(dispatchJob.getId()).singleResult().getRetries()).as("retried by the engine").isEqualTo(4);
+
+        management.executeJob(dispatchJob.getId());
+        assertThat(SMTP.waitForIncomingEmail(5000, 2)).isTrue();
+        assertThat(addressees()).as("each recipient exactly once").containsExactlyInAnyOrder(first, second);
+        assertThat(fixtures.count("select count(*) from dx_report_dispatch where report_id = ? and channel = 'EMAIL'", reportId)).isEqualTo(2);
+        assertThat(fixtures.count("select count(*) from dx_consolidated_report where id = ? and status = 'DISPATCHED'", reportId)).isEqualTo(1);
+        assertThat(management.createJobQuery().jobId(dispatchJob.getId()).count()).isZero();
+    }
+
+    private List<String> addressees() throws Exception {
+        List<String> to = new java.util.ArrayList<>();
+        for (MimeMessage message : SMTP.getReceivedMessages()) {
+            to.add(GreenMailUtil.getAddressList(message.getAllRecipients()));
+        }
+        return to;
+    }
+
+    /**
+     * The real SMTP client of the application (spring.mail.*) towards GreenMail, which can be told to fail once
+     * for one address, as a mail server that is briefly unavailable for a mailbox would.
+     */
+    @TestConfiguration
+    static class MailServer {
+
+        @Bean
+        RefusingOnceMailSender javaMailSender(@Value("${spring.mail.host}") String host, @Value("${spring.mail.port}") int port) {
+            RefusingOnceMailSender sender = new RefusingOnceMailSender();
+            sender.setHost(host);
+            sender.setPort(port);
+            return sender;
+        }
+    }
+
+    static class RefusingOnceMailSender extends JavaMailSenderImpl {
+
+        private volatile String refused;
+
+        void refuseOnce(String address) {
+            refused = address;
+        }
+
+        @Override
+        protected void doSend(MimeMessage[] messages, Object[] originals) {
+            for (MimeMessage message : messages) {
+                try {
+                    if (refused != null && GreenMailUtil.getAddressList(message.getAllRecipients()).equals(refused)) {
+                        refused = null;
+                        throw new MailSendException("450 4.2.1 Mailbox temporarily unavailable");
+                    }
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new MailPreparationException(e);
+                }
+            }
+            super.doSend(messages, originals);
+        }
     }
 
     @Test
