@@ -3,7 +3,10 @@ package vn.haiphong.dx.escalation;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,9 +79,24 @@ class DifficultyRepository {
 
     List<Event> events(long id) {
         return jdbc.sql("select * from dx_difficulty_event where difficulty_id = ? order by id").param(id)
-                .query((rs, n) -> new Event(Status.valueOf(rs.getString("status")), rs.getString("actor"),
-                        rs.getObject("acted_at", OffsetDateTime.class), rs.getString("note")))
-                .list();
+                .query(DifficultyRepository::event).list();
+    }
+
+    /** The history of every difficulty of a plan, by difficulty, in one query (the Office's view lists them all). */
+    Map<Long, List<Event>> eventsByPlan(String planCode) {
+        Map<Long, List<Event>> byDifficulty = new HashMap<>();
+        jdbc.sql("""
+                select e.* from dx_difficulty_event e join dx_difficulty d on d.id = e.difficulty_id
+                where d.plan_code = ? order by e.id""").param(planCode)
+                .query(rs -> {
+                    byDifficulty.computeIfAbsent(rs.getLong("difficulty_id"), id -> new ArrayList<>()).add(event(rs, 0));
+                });
+        return byDifficulty;
+    }
+
+    private static Event event(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Event(Status.valueOf(rs.getString("status")), rs.getString("actor"),
+                rs.getObject("acted_at", OffsetDateTime.class), rs.getString("note"));
     }
 
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -216,12 +216,13 @@ public class DifficultyService {
     public List<DifficultyView> difficulties(String planCode) {
         PlanDefinition plan = catalog.get(planCode);
         Instant now = calendar.now();
+        Map<Long, List<DifficultyRepository.Event>> events = difficulties.eventsByPlan(planCode);
         return difficulties.byPlan(planCode).stream().map(d -> new DifficultyView(d.id(), d.unitCode(),
                 plan.unit(d.unitCode()).orElseThrow().name(), d.periodCode(), d.source(), d.description(), d.proposal(),
                 d.urgency(), d.status().name(), d.stageDueAt(),
                 d.stageDueAt() != null && d.closedAt() == null && now.isAfter(d.stageDueAt().toInstant()),
                 d.answer(), d.reportedBy(), d.reportedAt(), d.closedAt(),
-                difficulties.events(d.id()).stream().map(e -> new DifficultyView.Step(e.status().name(), e.actor(),
+                events.getOrDefault(d.id(), List.of()).stream().map(e -> new DifficultyView.Step(e.status().name(), e.actor(),
                         e.actedAt(), e.note())).toList()))
                 .toList();
     }

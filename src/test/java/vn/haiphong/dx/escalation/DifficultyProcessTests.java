@@ -86,6 +86,21 @@ class DifficultyProcessTests {
     }
 
     @Test
+    void theOfficesViewShowsEachDifficultyWithItsOwnHistory() {
+        ProcessInstance answered = report();
+        act(OFFICE, only(answered, Activities.HANDLE), Map.of(Vars.OFFICE_DECISION, Decisions.ANSWER, Vars.OFFICE_ANSWER, "Mượn máy của Đoàn Thanh niên xã"));
+        ProcessInstance waiting = report();
+        ProcessInstance atLeadership = report();
+        act(OFFICE, only(atLeadership, Activities.HANDLE), Map.of(Vars.OFFICE_DECISION, Decisions.TO_LEADERSHIP,
+                Vars.OFFICE_ADVICE, "Vượt thẩm quyền của xã"));
+
+        Assertions.assertThat(difficulties.difficulties(PlanFixtures.KESAT)).hasSize(3);
+        assertHistory(answered, "REPORTED", "AT_OFFICE", "ANSWERED");
+        assertHistory(waiting, "REPORTED", "AT_OFFICE");
+        assertHistory(atLeadership, "REPORTED", "AT_OFFICE", "AT_LEADERSHIP");
+    }
+
+    @Test
     void moreInformationRequestedAndGiven() {
         ProcessInstance difficulty = report();
         act(OFFICE, only(difficulty, Activities.HANDLE), Map.of(Vars.OFFICE_DECISION, Decisions.REQUEST_INFO,
