@@ -97,13 +97,26 @@ public class ReportDocuments {
             throw new IllegalStateException("Consolidated report " + reportId + " is " + row.status() + ", not approved");
         }
         PlanDefinition plan = catalog.get(row.planCode());
-        Set<String> sent = new HashSet<>();
-        reports.dispatches(reportId).forEach(d -> sent.add(d.recipient() + "\n" + d.address()));
+        Set<Addressee> reached = new HashSet<>();
+        reports.dispatches(reportId).forEach(d -> reached.add(new Addressee(d.recipient(), d.address())));
         List<PlanDefinition.Recipient> pending = plan.recipients().stream()
-                .filter(recipient -> !sent.contains(recipient.name() + "\n" + recipient.email())).toList();
+                .filter(recipient -> !reached.contains(new Addressee(recipient.name(), recipient.email()))).toList();
+        if (!pending.isEmpty()) {
+            mail(reportId, row, plan, pending);
+        }
+        reports.status(reportId, ConsolidationRepository.Status.DISPATCHED);
+        reports.event(reportId, ConsolidationRepository.Status.DISPATCHED, null, "Gửi " + plan.recipients().size() + " nơi nhận: "
+                + String.join(", ", plan.recipients().stream().map(PlanDefinition.Recipient::name).toList()));
+        return plan.recipients().size();
+    }
+
+    /** A recipient as its dispatch is recorded: a retry leaves out those already recorded. */
+    private record Addressee(String name, String address) {}
+
+    private void mail(long reportId, ConsolidationRepository.Row row, PlanDefinition plan, List<PlanDefinition.Recipient> recipients) {
         ReportDocument document = document(row);
         List<ReportMailer.Attachment> files = new ArrayList<>();
-        for (Format format : pending.isEmpty() ? new Format[0] : Format.values()) {
+        for (Format format : Format.values()) {
             File file = render(row, document, format);
             files.add(new ReportMailer.Attachment(file.name(), file.contentType(), file.content()));
         }
@@ -111,15 +124,11 @@ public class ReportDocuments {
         String body = plan.agency().name() + " gửi " + "Báo cáo số " + row.documentNumber() + " ngày "
                 + Texts.DATE.format(row.issuedOn()) + " về " + document.subject()
                 + ".\n\nBáo cáo kèm theo thư này (bản PDF và bản DOCX).\n\n" + plan.agency().name();
-        for (PlanDefinition.Recipient recipient : pending) {
+        for (PlanDefinition.Recipient recipient : recipients) {
             ReportMailer.Outcome outcome = mailer.send(recipient.email(), subject, body, files);
             ownTransaction.executeWithoutResult(status -> reports.insertDispatch(reportId, new ConsolidationRepository.Dispatch(
                     recipient.name(), recipient.email(), outcome.channel(), OffsetDateTime.now(ZoneOffset.UTC), outcome.reference())));
         }
-        reports.status(reportId, ConsolidationRepository.Status.DISPATCHED);
-        reports.event(reportId, ConsolidationRepository.Status.DISPATCHED, null, "Gửi " + plan.recipients().size() + " nơi nhận: "
-                + String.join(", ", plan.recipients().stream().map(PlanDefinition.Recipient::name).toList()));
-        return plan.recipients().size();
     }
 
     private static String fileName(ConsolidationRepository.Row row, Format format) {

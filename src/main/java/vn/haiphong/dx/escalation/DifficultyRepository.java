@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -88,9 +89,8 @@ class DifficultyRepository {
         jdbc.sql("""
                 select e.* from dx_difficulty_event e join dx_difficulty d on d.id = e.difficulty_id
                 where d.plan_code = ? order by e.id""").param(planCode)
-                .query(rs -> {
-                    byDifficulty.computeIfAbsent(rs.getLong("difficulty_id"), id -> new ArrayList<>()).add(event(rs, 0));
-                });
+                .query((RowCallbackHandler) rs -> byDifficulty.computeIfAbsent(rs.getLong("difficulty_id"), id -> new ArrayList<>())
+                        .add(event(rs, 0)));
         return byDifficulty;
     }
 

@@ -38,16 +38,6 @@ final class PlanFiles {
         return "file:" + folder.toAbsolutePath() + "/*.yaml";
     }
 
-    /** Removes a folder {@link #write} filled (once the application has read the plans). */
-    static void delete(Path folder) throws IOException {
-        try (var files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(folder);
-    }
-
     private static String plan(String template, int agency) {
         String text = template.replace("code: kesat-ncds-2025", "code: " + planCode(agency))
                 .replace("  code: KESAT\n", "  code: B" + String.format("%04d", agency) + "\n")

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 import vn.haiphong.dx.Application;
 import vn.haiphong.dx.plan.PlanCatalog;
@@ -52,6 +53,11 @@ public final class ReportingBenchmark {
             List<Double> values = new ArrayList<>();
             months().forEach(window -> values.add(figure.applyAsDouble(window)));
             return Stats.median(values);
+        }
+
+        /** Rows the server wrote per second (median of months): what it does for the engine, next to pgbench. */
+        double rowsWrittenPerSecond() {
+            return median(w -> w.database().rowsWritten() / w.seconds());
         }
 
         int reports() {
@@ -168,7 +174,7 @@ public final class ReportingBenchmark {
             return new Run(configuration, workload, seconds, taskList);
         } finally {
             ClockUtil.reset();
-            PlanFiles.delete(plans);
+            FileSystemUtils.deleteRecursively(plans);
         }
     }
 
@@ -249,7 +255,7 @@ public final class ReportingBenchmark {
                     run.median(w -> (double) w.appCpuMillis() / w.reports()), run.median(w -> (double) w.database().postgresCpuMillis() / w.reports()));
             out.printf(Locale.ROOT, "  WAL per report cycle: %.1f kB, %.1f full-page images; rows written/s (median of months) %.0f%n",
                     run.median(w -> w.database().walBytes() / 1024.0 / w.reports()),
-                    run.median(w -> (double) w.database().walFullPageImages() / w.reports()), run.median(w -> w.database().rowsWritten() / w.seconds()));
+                    run.median(w -> (double) w.database().walFullPageImages() / w.reports()), run.rowsWrittenPerSecond());
             out.printf(Locale.ROOT, "  whole year (start-up, issuance, 12 months, final reports; without the statistics pauses): %.1f s for %d reports%n", run.yearSeconds(), run.reports());
             // Rows do not depend on the machine's speed: what a change saves shows here first.
             out.printf(Locale.ROOT, "  whole year's work per report, issuance included: %.1f rows written, CPU application %.1f ms, PostgreSQL %.1f ms%n",
@@ -271,7 +277,7 @@ public final class ReportingBenchmark {
         out.printf(Locale.ROOT, "engine write transactions / pgbench -N transactions: %.2f%n", projectWrites / pgbench.tps());
         // What the server does for each: a write transaction of the engine carries tens of rows, pgbench's two.
         out.printf(Locale.ROOT, "engine rows written/s / pgbench -N rows written/s: %.2f%n",
-                project.median(w -> w.database().rowsWritten() / w.seconds()) / pgbench.rowsWrittenPerSecond());
+                project.rowsWrittenPerSecond() / pgbench.rowsWrittenPerSecond());
         if (runs.size() > 1) {
             out.printf(Locale.ROOT, "project / vanilla report cycles/s: %.2f%n",
                     project.median(YearWorkload.Window::cyclesPerSecond) / runs.get(1).median(YearWorkload.Window::cyclesPerSecond));

@@ -51,6 +51,7 @@ class ReportingBenchmarkSmokeTests {
         Matcher pgbench = Pattern.compile("per transaction: ([0-9.]+) rows written, PostgreSQL CPU ([0-9.]+) ms, WAL ([0-9.]+) kB").matcher(report);
         assertThat(pgbench.find()).as(report).isTrue();
         assertThat(Double.parseDouble(pgbench.group(1))).isBetween(1.8, 2.2);
+        assertThat(Double.parseDouble(pgbench.group(2))).as("the server worked for pgbench").isPositive();
         assertThat(Double.parseDouble(pgbench.group(3))).isPositive();
         Matcher wal = Pattern.compile("\\[project\\]\\n(?s:.*?)WAL per report cycle: ([0-9.]+) kB").matcher(report);
         assertThat(wal.find()).as(report).isTrue();
