@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -13,13 +12,10 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,7 +35,6 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.ActiveProfiles;
 
-import vn.haiphong.dx.consolidation.ConsolidatedReportProcess.Decisions;
 import vn.haiphong.dx.consolidation.ConsolidatedReportProcess.Vars;
 import vn.haiphong.dx.plan.PlanCatalog;
 import vn.haiphong.dx.support.PlanFixtures;
@@ -61,8 +56,6 @@ class ReportDispatchAndAccessTests {
 
     @Autowired TestRestTemplate http;
     @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired IdentityService identity;
     @Autowired PlanFixtures fixtures;
     @Autowired PlanCatalog catalog;
 
@@ -76,19 +69,10 @@ class ReportDispatchAndAccessTests {
     void approvedPeriodicReport() {
         fixtures.freshDraft(PlanFixtures.SNNMT);
         fixtures.freshIssued(PlanFixtures.KESAT, "15/KH-UBND");
-        ProcessInstance report = runtime.createProcessInstanceByKey(ConsolidatedReportProcess.ID).businessKey(PlanFixtures.KESAT)
-                .setVariable(Vars.PLAN_CODE, PlanFixtures.KESAT).setVariable(Vars.PERIOD_CODE, "2025-12")
-                .setVariable(Vars.REPORT_KIND, ConsolidatedReportProcess.Kinds.PERIODIC).execute();
+        ProcessInstance report = fixtures.approvedKesatReport("2025-12");
         reportId = ((Number) runtime.getVariable(report.getId(), Vars.REPORT_ID)).longValue();
-        complete(report, "kesat.vhxh", "kesat-vhxh", Map.of(Vars.REPORT_SUMMARY, "Tình hình chung.", Vars.REPORT_ASSESSMENT, "Đánh giá."));
-        complete(report, "kesat.lanhdao", "kesat-lanhdao", Map.of(Vars.APPROVAL_DECISION, Decisions.APPROVE));
         // The dispatch waits for the job executor (asynchronous step); each test runs it as its case needs.
         dispatchJob = management.createJobQuery().processInstanceId(report.getId()).singleResult();
-    }
-
-    @AfterEach
-    void clear() {
-        identity.clearAuthentication();
     }
 
     @Test
@@ -240,14 +224,5 @@ class ReportDispatchAndAccessTests {
                 new HttpEntity<>(body.replace("Tình hình triển khai VNeID", ""), headers), String.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).contains("Nội dung yêu cầu báo cáo");
-    }
-
-    private void complete(ProcessInstance instance, String user, String group, Map<String, Object> values) {
-        identity.setAuthentication(user, List.of(group));
-        try {
-            tasks.complete(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId(), values);
-        } finally {
-            identity.clearAuthentication();
-        }
     }
 }

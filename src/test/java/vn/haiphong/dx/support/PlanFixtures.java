@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.haiphong.dx.consolidation.ConsolidatedReportProcess;
 import vn.haiphong.dx.plan.PlanCatalog;
 import vn.haiphong.dx.plan.PlanService;
 
@@ -83,6 +84,32 @@ public class PlanFixtures {
             tasks.complete(task, values);
         }
         executeJobs();
+    }
+
+    /**
+     * A periodic consolidated report of the issued Kế Sắt plan for the period, compiled by its Office and approved
+     * by its leadership: its dispatch (an asynchronous step) is due.
+     */
+    public ProcessInstance approvedKesatReport(String periodCode) {
+        ProcessInstance report = runtime.createProcessInstanceByKey(ConsolidatedReportProcess.ID).businessKey(KESAT)
+                .setVariable(ConsolidatedReportProcess.Vars.PLAN_CODE, KESAT)
+                .setVariable(ConsolidatedReportProcess.Vars.PERIOD_CODE, periodCode)
+                .setVariable(ConsolidatedReportProcess.Vars.REPORT_KIND, ConsolidatedReportProcess.Kinds.PERIODIC).execute();
+        completeAs("kesat.vhxh", "kesat-vhxh", report, Map.of(ConsolidatedReportProcess.Vars.REPORT_SUMMARY, "Tình hình chung.",
+                ConsolidatedReportProcess.Vars.REPORT_ASSESSMENT, "Đánh giá."));
+        completeAs("kesat.lanhdao", "kesat-lanhdao", report,
+                Map.of(ConsolidatedReportProcess.Vars.APPROVAL_DECISION, ConsolidatedReportProcess.Decisions.APPROVE));
+        return report;
+    }
+
+    /** Completes the instance's one open task as the user, a member of the group. */
+    private void completeAs(String user, String group, ProcessInstance instance, Map<String, Object> values) {
+        identity.setAuthentication(user, List.of(group));
+        try {
+            tasks.complete(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId(), values);
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     /** Runs every due job (the asynchronous save points), as the job executor would. */
