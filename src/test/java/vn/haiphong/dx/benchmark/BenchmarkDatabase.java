@@ -126,6 +126,28 @@ final class BenchmarkDatabase implements AutoCloseable {
         return lines;
     }
 
+    /**
+     * The tables the server wrote most rows to in the database since its creation, per report cycle: inserted,
+     * updated, deleted, and how many indexes each written row also changes (empty without pg_stat_statements).
+     */
+    List<String> tableRows(String database, int limit, int reports) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        if (!statements) {
+            return lines;
+        }
+        try (Connection connection = connect(database); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select relname, n_tup_ins, n_tup_upd, n_tup_del, "
+                     + "(select count(*) from pg_index i where i.indrelid = t.relid) "
+                     + "from pg_stat_user_tables t order by n_tup_ins + n_tup_upd + n_tup_del desc limit " + limit)) {
+            while (row.next()) {
+                lines.add(String.format(java.util.Locale.ROOT, "%6.1f inserted %6.1f updated %6.1f deleted per cycle, %2d indexes  %s",
+                        (double) row.getLong(2) / reports, (double) row.getLong(3) / reports, (double) row.getLong(4) / reports,
+                        row.getInt(5), row.getString(1)));
+            }
+        }
+        return lines;
+    }
+
     int port() {
         return server.getPort();
     }
