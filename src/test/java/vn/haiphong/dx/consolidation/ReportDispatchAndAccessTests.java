@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -58,6 +59,7 @@ class ReportDispatchAndAccessTests {
     @Autowired RuntimeService runtime;
     @Autowired PlanFixtures fixtures;
     @Autowired PlanCatalog catalog;
+    @Autowired JdbcClient jdbc;
 
     @Autowired ManagementService management;
     @Autowired RefusingOnceMailSender mail;
@@ -153,6 +155,46 @@ class ReportDispatchAndAccessTests {
         assertThat(fixtures.count("select count(*) from dx_report_dispatch where report_id = ? and channel = 'EMAIL'", reportId)).isEqualTo(2);
         assertThat(fixtures.count("select count(*) from dx_consolidated_report where id = ? and status = 'DISPATCHED'", reportId)).isEqualTo(1);
         assertThat(management.createJobQuery().jobId(dispatchJob.getId()).count()).isZero();
+    }
+
+    @Test
+    void whenEveryMailWentButTheJobFailedAfterwardsTheRetryMarksTheReportDispatchedWithoutMailingAgain() throws Exception {
+        int recipients = catalog.get(PlanFixtures.KESAT).recipients().size();
+        // A database fault after the mails: the report's status update fails once (an H2 trigger).
+        jdbc.sql("create trigger dx_test_refuse_status before update on dx_consolidated_report for each row call \""
+                + RefuseStatusUpdateOnce.class.getName() + "\"").update();
+        try {
+            RefuseStatusUpdateOnce.armed = true;
+            assertThatThrownBy(() -> management.executeJob(dispatchJob.getId())).hasStackTraceContaining("status update refused");
+            assertThat(SMTP.waitForIncomingEmail(5000, recipients)).isTrue();
+            assertThat(fixtures.count("select count(*) from dx_report_dispatch where report_id = ?", reportId))
+                    .as("every mail that went is recorded").isEqualTo(recipients);
+            assertThat(fixtures.count("select count(*) from dx_consolidated_report where id = ? and status = 'APPROVED'", reportId))
+                    .isEqualTo(1);
+
+            management.executeJob(dispatchJob.getId());
+        } finally {
+            jdbc.sql("drop trigger dx_test_refuse_status").update();
+        }
+        assertThat(SMTP.getReceivedMessages()).as("nobody mailed again").hasSize(recipients);
+        assertThat(fixtures.count("select count(*) from dx_report_dispatch where report_id = ?", reportId)).isEqualTo(recipients);
+        assertThat(fixtures.count("select count(*) from dx_consolidated_report where id = ? and status = 'DISPATCHED'", reportId))
+                .isEqualTo(1);
+        assertThat(management.createJobQuery().jobId(dispatchJob.getId()).count()).isZero();
+    }
+
+    /** An H2 trigger that refuses one update of the table it is on, when armed. */
+    public static class RefuseStatusUpdateOnce implements org.h2.api.Trigger {
+
+        static volatile boolean armed;
+
+        @Override
+        public void fire(java.sql.Connection connection, Object[] oldRow, Object[] newRow) throws java.sql.SQLException {
+            if (armed) {
+                armed = false;
+                throw new java.sql.SQLException("status update refused");
+            }
+        }
     }
 
     private List<String> addressees() throws Exception {
