@@ -49,7 +49,10 @@ public class ReportDocuments {
     private final DocxRenderer docx = new DocxRenderer();
     private final PdfRenderer pdf;
 
-    /** Records a recipient's dispatch for good, whatever happens to the job's own transaction afterwards. */
+    /**
+     * Records a recipient's dispatch for good, whatever happens to the job's own transaction afterwards. It takes a
+     * second connection while the job holds one: the pool has more connections than job threads (ConnectionBudget).
+     */
     private final TransactionTemplate ownTransaction;
 
     ReportDocuments(ConsolidationService consolidation, ConsolidationRepository reports, PlanCatalog catalog, ReportMailer mailer,
