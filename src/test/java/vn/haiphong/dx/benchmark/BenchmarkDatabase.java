@@ -128,7 +128,8 @@ final class BenchmarkDatabase implements AutoCloseable {
 
     /**
      * The tables the server wrote most rows to in the database since its creation, per report cycle: inserted,
-     * updated, deleted, and how many indexes each written row also changes (empty without pg_stat_statements).
+     * updated, deleted, and the table's indexes, primary key included (an inserted row adds an entry to each).
+     * Printed with the statements ({@code -Dbenchmark.statements}), empty otherwise.
      */
     List<String> tableRows(String database, int limit, int reports) throws SQLException {
         List<String> lines = new ArrayList<>();

@@ -69,13 +69,11 @@ class ConcurrentDispatchTests {
         int recipients = catalog.get(PlanFixtures.KESAT).recipients().size();
         assertThat(SMTP.waitForIncomingEmail(60_000, periods.size() * recipients)).as("every mail within a minute").isTrue();
         long deadline = System.currentTimeMillis() + 60_000;
-        while (fixtures.count("select count(*) from dx_consolidated_report where plan_code = ? and status = 'DISPATCHED'",
-                PlanFixtures.KESAT) < periods.size() && System.currentTimeMillis() < deadline) {
+        while (dispatched() < periods.size() && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
         assertThat(management.createJobQuery().withException().count()).as("no dispatch failed").isZero();
-        assertThat(fixtures.count("select count(*) from dx_consolidated_report where plan_code = ? and status = 'DISPATCHED'",
-                PlanFixtures.KESAT)).isEqualTo(periods.size());
+        assertThat(dispatched()).isEqualTo(periods.size());
         List<String> mails = new ArrayList<>();
         for (MimeMessage message : SMTP.getReceivedMessages()) {
             mails.add(GreenMailUtil.getAddressList(message.getAllRecipients()) + " " + message.getSubject().split(" – ")[0]);
@@ -83,5 +81,10 @@ class ConcurrentDispatchTests {
         assertThat(mails).as("each report to each recipient, once").doesNotHaveDuplicates().hasSize(periods.size() * recipients);
         assertThat(fixtures.count("select count(*) from dx_report_dispatch d join dx_consolidated_report r on r.id = d.report_id "
                 + "where r.plan_code = ?", PlanFixtures.KESAT)).isEqualTo(periods.size() * recipients);
+    }
+
+    private int dispatched() {
+        return fixtures.count("select count(*) from dx_consolidated_report where plan_code = ? and status = 'DISPATCHED'",
+                PlanFixtures.KESAT);
     }
 }

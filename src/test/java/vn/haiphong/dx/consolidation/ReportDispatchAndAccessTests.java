@@ -174,6 +174,7 @@ class ReportDispatchAndAccessTests {
 
             management.executeJob(dispatchJob.getId());
         } finally {
+            RefuseStatusUpdateOnce.armed = false;
             jdbc.sql("drop trigger dx_test_refuse_status").update();
         }
         assertThat(SMTP.getReceivedMessages()).as("nobody mailed again").hasSize(recipients);
