@@ -79,8 +79,11 @@ public final class PdfRenderer {
     static final Color BAR = new Color(0x2F, 0x55, 0x97);
     static final Color BAR_TRACK = new Color(0xDD, 0xE3, 0xEE);
 
-    private final List<String> fontNames;
-    private final List<byte[]> fontFiles;
+    /**
+     * The four faces, read once: a font object holds only the file's tables. The glyphs a report uses, and so the
+     * subset embedded in its file, belong to that report's writer, so one renderer serves concurrent calls.
+     */
+    private final Faces faces;
 
     /** A renderer that sets the text in Liberation Serif from the class path. */
     public PdfRenderer() {
@@ -95,20 +98,17 @@ public final class PdfRenderer {
      * @param fontDirectory a directory with licensed Times New Roman files, or null
      */
     public PdfRenderer(Path fontDirectory) {
-        List<byte[]> times = fontDirectory == null ? null : readTimes(fontDirectory);
+        Faces times = fontDirectory == null ? null : readTimes(fontDirectory);
         if (times != null) {
-            fontNames = TIMES;
-            fontFiles = times;
+            faces = times;
             log.info("PDF reports use Times New Roman from {}", fontDirectory);
         } else {
-            fontNames = LIBERATION;
-            fontFiles = readLiberation();
+            faces = faces(LIBERATION, readLiberation());
         }
     }
 
     public byte[] render(ReportDocument doc) {
         Objects.requireNonNull(doc, "doc");
-        Faces faces = faces(fontNames, fontFiles);
         Document document = new Document(PageSize.A4, mm(ReportLayout.MARGIN_LEFT_MM), mm(ReportLayout.MARGIN_RIGHT_MM),
                 mm(ReportLayout.MARGIN_TOP_MM), mm(ReportLayout.MARGIN_BOTTOM_MM));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -156,8 +156,8 @@ public final class PdfRenderer {
         }
     }
 
-    /** The four Times New Roman files of the directory, or null (with a warning) when they cannot be used. */
-    private static List<byte[]> readTimes(Path directory) {
+    /** The four Times New Roman faces of the directory, or null (with a warning) when they cannot be used. */
+    private static Faces readTimes(Path directory) {
         if (!Files.isDirectory(directory)) {
             log.warn("Font directory {} does not exist; PDF reports use Liberation Serif", directory);
             return null;
@@ -179,8 +179,7 @@ public final class PdfRenderer {
             for (String name : TIMES) {
                 bytes.add(Files.readAllBytes(files.get(name)));
             }
-            faces(TIMES, bytes); // fail now, not at the first report, if a file is not a usable font
-            return List.copyOf(bytes);
+            return faces(TIMES, bytes);
         } catch (IOException | RuntimeException e) {
             log.warn("Cannot use the Times New Roman files in {}; PDF reports use Liberation Serif", directory, e);
             return null;
@@ -191,7 +190,7 @@ public final class PdfRenderer {
         BaseFont[] fonts = new BaseFont[4];
         for (int i = 0; i < 4; i++) {
             try {
-                // Not cached: each render gets its own font objects (and its own glyph subset).
+                // Not in OpenPDF's static cache, which is keyed by name: the renderer keeps its own.
                 fonts[i] = BaseFont.createFont(names.get(i), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false,
                         files.get(i), null);
             } catch (DocumentException | IOException e) {

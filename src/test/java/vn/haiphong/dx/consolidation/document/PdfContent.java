@@ -110,6 +110,26 @@ final class PdfContent implements AutoCloseable {
         }
     }
 
+    /**
+     * The size in bytes of each embedded font program on a page, by font name without its subset prefix
+     * ("ABCDEF+LiberationSerif" is "LiberationSerif"): a subset grows with every glyph it holds.
+     */
+    java.util.Map<String, Integer> embeddedFontSizes(int page) {
+        try {
+            java.util.Map<String, Integer> sizes = new java.util.TreeMap<>();
+            var resources = page(page).getResources();
+            for (COSName name : resources.getFontNames()) {
+                if (resources.getFont(name) instanceof org.apache.pdfbox.pdmodel.font.PDType0Font font) {
+                    sizes.put(font.getName().substring(font.getName().indexOf('+') + 1),
+                            font.getDescendantFont().getFontDescriptor().getFontFile2().getLength());
+                }
+            }
+            return sizes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     List<FontUse> fonts(int page) {
         try {
             List<FontUse> fonts = new ArrayList<>();

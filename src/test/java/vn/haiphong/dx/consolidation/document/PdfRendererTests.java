@@ -252,7 +252,32 @@ class PdfRendererTests {
         }
     }
 
+    @Test
+    void eachReportEmbedsOnlyTheGlyphsItUses() {
+        List<UnitResult> withARareLetter = new ArrayList<>(UNITS);
+        withARareLetter.add(new UnitResult("Trạm Khuyến nông Ỷ La", 6, 5, 4));
+        ReportDocument ordinary = approved();
+        java.util.Map<String, Integer> alone = embeddedFontSizes(new PdfRenderer().render(ordinary));
+
+        // The renderer keeps its fonts between reports: a report with one more glyph must not leave it in the next.
+        PdfRenderer shared = new PdfRenderer();
+        java.util.Map<String, Integer> larger = embeddedFontSizes(shared.render(report(withARareLetter, false)));
+        java.util.Map<String, Integer> next = embeddedFontSizes(shared.render(ordinary));
+
+        assertThat(larger.get("LiberationSerif")).as("the letter Ỷ makes the regular subset larger")
+                .isGreaterThan(alone.get("LiberationSerif"));
+        assertThat(next).as("the next report's subsets are its own").isEqualTo(alone);
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    private static java.util.Map<String, Integer> embeddedFontSizes(byte[] file) {
+        try (PdfContent pdf = new PdfContent(file)) {
+            return pdf.embeddedFontSizes(1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** Each row is one line of the PDF, cells in order, and no further unit rows follow the expected ones. */
     private static void assertRows(PdfContent pdf, List<List<String>> rows) {
