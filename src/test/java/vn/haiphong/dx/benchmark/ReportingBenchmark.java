@@ -61,7 +61,7 @@ public final class ReportingBenchmark {
         }
 
         int reports() {
-            return workload.windows.stream().mapToInt(YearWorkload.Window::reports).sum();
+            return workload.reports();
         }
     }
 
@@ -156,7 +156,7 @@ public final class ReportingBenchmark {
             // The year's own time: start-up and the windows, without the backlog's bulk load and the pauses in
             // which the benchmark lets the server publish its statistics.
             double seconds = startSeconds + workload.windows.stream().mapToDouble(YearWorkload.Window::seconds).sum();
-            int reports = workload.windows.stream().mapToInt(YearWorkload.Window::reports).sum();
+            int reports = workload.reports();
             database.tableRows(name, 20, reports).forEach(line -> out.printf("  [%s] %s%n", configuration, line));
             database.topStatements(name, Integer.getInteger("benchmark.statementLines", 25), reports)
                     .forEach(line -> out.printf("  [%s] %s%n", configuration, line));

@@ -82,6 +82,11 @@ final class YearWorkload {
     final Queue<Long> completionNanos = new ConcurrentLinkedQueue<>();
     final List<Window> windows = new ArrayList<>();
 
+    /** The reports of every window so far: the year's, once it has run. */
+    int reports() {
+        return windows.stream().mapToInt(Window::reports).sum();
+    }
+
     YearWorkload(ProcessEngine engine, HikariDataSource pool, BenchmarkDatabase database, String databaseName,
                  BenchmarkPreset preset, int threads, java.io.PrintStream progress, PlanCatalog catalog) {
         this.progress = progress;

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ManagementService;
@@ -23,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import vn.haiphong.dx.plan.PlanCatalog;
 import vn.haiphong.dx.support.PlanFixtures;
+import vn.haiphong.dx.support.TestSmtp;
 
 /**
  * Every job thread dispatching at once, on the smallest database pool the application starts with (one
@@ -31,7 +30,7 @@ import vn.haiphong.dx.support.PlanFixtures;
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:dx-concurrent-dispatch;DB_CLOSE_DELAY=-1",
-        "spring.mail.host=127.0.0.1", "spring.mail.port=3025", "dx.mail.from=van-thu@kesat.example",
+        TestSmtp.HOST, TestSmtp.PORT, TestSmtp.SENDER,
         "camunda.bpm.job-execution.enabled=true",
         "camunda.bpm.job-execution.core-pool-size=3", "camunda.bpm.job-execution.max-pool-size=3",
         "spring.datasource.hikari.maximum-pool-size=4",
@@ -41,8 +40,7 @@ import vn.haiphong.dx.support.PlanFixtures;
 class ConcurrentDispatchTests {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP)
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    static final GreenMailExtension SMTP = TestSmtp.server();
 
     @Autowired ProcessEngine engine;
     @Autowired ManagementService management;

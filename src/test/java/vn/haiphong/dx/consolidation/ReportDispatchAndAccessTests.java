@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -39,6 +37,7 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.haiphong.dx.consolidation.ConsolidatedReportProcess.Vars;
 import vn.haiphong.dx.plan.PlanCatalog;
 import vn.haiphong.dx.support.PlanFixtures;
+import vn.haiphong.dx.support.TestSmtp;
 
 /**
  * An approved report is e-mailed with its PDF and DOCX to every recipient of the plan data, through a real
@@ -47,13 +46,12 @@ import vn.haiphong.dx.support.PlanFixtures;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:dx-dispatch;DB_CLOSE_DELAY=-1",
-        "spring.mail.host=127.0.0.1", "spring.mail.port=3025", "dx.mail.from=van-thu@kesat.example"})
+        TestSmtp.HOST, TestSmtp.PORT, TestSmtp.SENDER})
 @ActiveProfiles("test")
 class ReportDispatchAndAccessTests {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP)
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    static final GreenMailExtension SMTP = TestSmtp.server();
 
     @Autowired TestRestTemplate http;
     @Autowired RuntimeService runtime;

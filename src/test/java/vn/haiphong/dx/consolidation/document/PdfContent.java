@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
@@ -14,6 +16,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
@@ -114,12 +117,12 @@ final class PdfContent implements AutoCloseable {
      * The size in bytes of each embedded font program on a page, by font name without its subset prefix
      * ("ABCDEF+LiberationSerif" is "LiberationSerif"): a subset grows with every glyph it holds.
      */
-    java.util.Map<String, Integer> embeddedFontSizes(int page) {
+    Map<String, Integer> embeddedFontSizes(int page) {
         try {
-            java.util.Map<String, Integer> sizes = new java.util.TreeMap<>();
+            Map<String, Integer> sizes = new TreeMap<>();
             var resources = page(page).getResources();
             for (COSName name : resources.getFontNames()) {
-                if (resources.getFont(name) instanceof org.apache.pdfbox.pdmodel.font.PDType0Font font) {
+                if (resources.getFont(name) instanceof PDType0Font font) {
                     sizes.put(font.getName().substring(font.getName().indexOf('+') + 1),
                             font.getDescendantFont().getFontDescriptor().getFontFile2().getLength());
                 }

@@ -8,10 +8,12 @@ import static vn.haiphong.dx.consolidation.document.ReportFixtures.*;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -257,12 +259,12 @@ class PdfRendererTests {
         List<UnitResult> withARareLetter = new ArrayList<>(UNITS);
         withARareLetter.add(new UnitResult("Trạm Khuyến nông Ỷ La", 6, 5, 4));
         ReportDocument ordinary = approved();
-        java.util.Map<String, Integer> alone = embeddedFontSizes(new PdfRenderer().render(ordinary));
+        Map<String, Integer> alone = embeddedFontSizes(new PdfRenderer().render(ordinary));
 
         // The renderer keeps its fonts between reports: a report with one more glyph must not leave it in the next.
         PdfRenderer shared = new PdfRenderer();
-        java.util.Map<String, Integer> larger = embeddedFontSizes(shared.render(report(withARareLetter, false)));
-        java.util.Map<String, Integer> next = embeddedFontSizes(shared.render(ordinary));
+        Map<String, Integer> larger = embeddedFontSizes(shared.render(report(withARareLetter, false)));
+        Map<String, Integer> next = embeddedFontSizes(shared.render(ordinary));
 
         assertThat(larger.get("LiberationSerif")).as("the letter Ỷ makes the regular subset larger")
                 .isGreaterThan(alone.get("LiberationSerif"));
@@ -271,11 +273,11 @@ class PdfRendererTests {
 
     // ---------------------------------------------------------------- helpers
 
-    private static java.util.Map<String, Integer> embeddedFontSizes(byte[] file) {
+    private static Map<String, Integer> embeddedFontSizes(byte[] file) {
         try (PdfContent pdf = new PdfContent(file)) {
             return pdf.embeddedFontSizes(1);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
