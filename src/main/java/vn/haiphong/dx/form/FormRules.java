@@ -121,12 +121,13 @@ public final class FormRules {
     }
 
     private static String checkNumber(Field field, Object value) {
-        BigDecimal number;
-        if (value instanceof Number n) {
-            number = new BigDecimal(n.toString());
-        } else {
+        if (!(value instanceof Number n)) {
             return "phải là một số";
         }
+        if ((n instanceof Double d && !Double.isFinite(d)) || (n instanceof Float f && !Float.isFinite(f))) {
+            return "phải là một số hữu hạn (không nhận NaN hay Infinity)";
+        }
+        BigDecimal number = new BigDecimal(n.toString());
         if (field.decimalDigits() != null && number.stripTrailingZeros().scale() > field.decimalDigits()) {
             return field.decimalDigits() == 0 ? "phải là số nguyên" : "có quá " + field.decimalDigits() + " chữ số thập phân";
         }

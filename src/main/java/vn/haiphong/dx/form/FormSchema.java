@@ -76,8 +76,13 @@ public record FormSchema(String id, List<Field> fields) {
         return node.hasNonNull(name) && !node.get(name).asText().isBlank() ? node.get(name).asText() : null;
     }
 
-    /** Every variable the form can write, including the path of a dynamic list. */
+    /** Every variable the form binds, including the path of a dynamic list and fields only shown. */
     public List<String> keys() {
         return fields.stream().map(Field::key).toList();
+    }
+
+    /** The field bound to a variable, if the form declares one. */
+    public java.util.Optional<Field> field(String key) {
+        return fields.stream().filter(f -> f.key().equals(key)).findFirst();
     }
 }

@@ -114,6 +114,11 @@ public class PlanService {
         if (issuedOn.isAfter(LocalDate.now(ZONE))) {
             throw new InputRejectedException("«Ngày ban hành» " + Texts.DATE.format(issuedOn) + " chưa đến");
         }
+        LocalDate earliest = plan.period().start().minusYears(1);
+        if (issuedOn.isBefore(earliest)) {
+            throw new InputRejectedException("«Ngày ban hành» " + Texts.DATE.format(issuedOn) + " sớm hơn một năm trước khi kế hoạch "
+                    + "bắt đầu (" + Texts.DATE.format(plan.period().start()) + "): hãy kiểm tra lại ngày ký ban hành");
+        }
         if (plans.documentNumberTaken(plan.agency().code(), documentNumber)) {
             throw new InputRejectedException("«Số, ký hiệu» " + documentNumber + " đã được dùng cho một kế hoạch khác");
         }

@@ -16,12 +16,12 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(AdminProperties.class)
 class SecurityConfiguration {
 
-    /** Before everything else on both API paths, including the webapps' own filters. */
+    /** Before everything else on the webapps' API, including the webapps' own filters. */
     @Bean
-    FilterRegistrationBean<ApiGuardFilter> apiGuard(ApiGuardFilter filter) {
-        FilterRegistrationBean<ApiGuardFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.setName("api-guard");
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    FilterRegistrationBean<AdminSetupGuard> adminSetupGuardRegistration(AdminSetupGuard filter) {
+        FilterRegistrationBean<AdminSetupGuard> registration = new FilterRegistrationBean<>(filter);
+        registration.setName("admin-setup-guard");
+        registration.addUrlPatterns("/camunda/api/*");
         registration.setOrder(Integer.MIN_VALUE + 100);
         return registration;
     }

@@ -72,18 +72,7 @@ final class Browser implements AutoCloseable {
      */
     void login(String user, String password) {
         for (int attempt = 1; ; attempt++) {
-            driver.manage().deleteAllCookies();
-            driver.get(base + "/camunda/app/tasklist/default/");
-            WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
-            WebElement secret = driver.findElement(By.cssSelector("input[ng-model=password]"));
-            wait.until(d -> {
-                name.clear();
-                name.sendKeys(user);
-                secret.clear();
-                secret.sendKeys(password);
-                return user.equals(name.getAttribute("value")) && password.equals(secret.getAttribute("value"));
-            });
-            driver.findElement(By.cssSelector("button[type=submit]")).click();
+            attemptLogin(user, password);
             try {
                 new WebDriverWait(driver, Duration.ofSeconds(attempt == 1 ? 30 : 60))
                         .until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Việc của tôi")));
@@ -99,6 +88,71 @@ final class Browser implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Fills in and submits the login form (the caller checks whether it got in). */
+    void attemptLogin(String user, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/camunda/app/tasklist/default/");
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+        WebElement secret = driver.findElement(By.cssSelector("input[ng-model=password]"));
+        wait.until(d -> {
+            name.clear();
+            name.sendKeys(user);
+            secret.clear();
+            secret.sendKeys(password);
+            return user.equals(name.getAttribute("value")) && password.equals(secret.getAttribute("value"));
+        });
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    /**
+     * Waits for Tasklist's newest notification (an error or a success message at the top of the page) and returns
+     * its text; closes the ones shown before, so that each call reads a new one.
+     */
+    String notification() {
+        return wait.until(d -> {
+            var alerts = driver.findElements(By.cssSelector(".notifications .alert"));
+            String last = alerts.isEmpty() ? "" : alerts.get(alerts.size() - 1).getText();
+            return last.isBlank() ? null : last;
+        });
+    }
+
+    void clearNotifications() {
+        for (WebElement close : driver.findElements(By.cssSelector(".notifications .alert button.close"))) {
+            if (close.isDisplayed()) {
+                close.click();
+            }
+        }
+    }
+
+    /** Opens the first task of the list whose name starts with the text, without claiming it. */
+    void taskUnclaimed(String nameStart) {
+        WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//li[contains(@class,'task')]//h4//a[starts-with(normalize-space(.), '" + nameStart + "')]")));
+        task.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+    }
+
+    /** Clicks a button or link by its visible text. */
+    void click(String text) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space(.)='" + text + "'] | //a[normalize-space(.)='" + text + "']")));
+        scroll(element);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
+    }
+
+    /** Presses "Hoàn thành" when the server is expected to refuse: the form stays. */
+    void submit() {
+        WebElement button = driver.findElement(By.xpath("//button[normalize-space(.)='Hoàn thành']"));
+        wait.until(d -> button.isEnabled());
+        scroll(button);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click();", button);
+    }
+
+    /** Presses the start form's start button when the server is expected to refuse. */
+    void submitStart() {
+        driver.findElement(By.cssSelector(".modal-footer button.btn-primary")).click();
     }
 
     void open(String path) {

@@ -54,6 +54,18 @@ class FormRulesTests {
     }
 
     @Test
+    void refusesNumbersThatAreNotFiniteOrBeyondTheFieldsRange() {
+        for (Object notFinite : List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Float.NaN)) {
+            assertThat(FormRules.check(form, Map.of("name", "An", "posts", notFinite))).as("%s", notFinite)
+                    .containsExactly("«Số bài» phải là một số hữu hạn (không nhận NaN hay Infinity)");
+        }
+        assertThat(FormRules.check(form, Map.of("name", "An", "posts", Long.MAX_VALUE))).containsExactly("«Số bài» không được lớn hơn 1000");
+        assertThat(FormRules.check(form, Map.of("name", "An", "posts", 1e300))).containsExactly("«Số bài» không được lớn hơn 1000");
+        assertThat(FormRules.check(form, Map.of("name", "An", "posts", new java.math.BigInteger("9".repeat(40)))))
+                .containsExactly("«Số bài» không được lớn hơn 1000");
+    }
+
+    @Test
     void enforcesNumbersLimitsLengthsPatternsAndOptions() {
         assertThat(FormRules.check(form, Map.of("name", "An", "posts", -1))).containsExactly("«Số bài» không được nhỏ hơn 0");
         assertThat(FormRules.check(form, Map.of("name", "An", "posts", 1001))).containsExactly("«Số bài» không được lớn hơn 1000");

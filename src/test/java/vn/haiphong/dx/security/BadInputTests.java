@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import vn.haiphong.dx.support.PlanFixtures;
+import vn.haiphong.dx.support.VietnameseText;
 
 /**
  * A battery of bad inputs over the REST API: each is refused with a 4xx and a message, and leaves no partial
@@ -90,6 +91,7 @@ class BadInputTests {
                 "number/symbol against the pattern", Map.<String, Object>of("documentNumber", typed("KH 29", "String"), "issuedOn", typed("2025-10-05", "String")),
                 "impossible date", Map.<String, Object>of("documentNumber", typed("29/KH-UBND", "String"), "issuedOn", typed("2025-13-45", "String")),
                 "date in the future", Map.<String, Object>of("documentNumber", typed("29/KH-UBND", "String"), "issuedOn", typed("2099-01-01", "String")),
+                "date long before the plan", Map.<String, Object>of("documentNumber", typed("29/KH-UBND", "String"), "issuedOn", typed("1900-01-01", "String")),
                 "another agency's symbol", Map.<String, Object>of("documentNumber", typed("29/KH-SNNMT", "String"), "issuedOn", typed("2025-10-05", "String"))).entrySet()) {
             tried++;
             check(failures, input.getKey(), post("kesat.vhxh", "demo", "/engine-rest/task/" + issuance + "/complete",
@@ -132,7 +134,7 @@ class BadInputTests {
 
         System.out.printf("Bad inputs: %d tried, %d refused with a 4xx and no partial state%n", tried, tried - failures.size());
         assertThat(failures).isEmpty();
-        assertThat(tried).isEqualTo(24);
+        assertThat(tried).isEqualTo(25);
 
         // Stored verbatim, shown escaped.
         assertThat(jdbc.sql("select person_in_charge from dx_acknowledgement where unit_code = 'CAX'").query(String.class).single()).isEqualTo(XSS);
@@ -155,6 +157,9 @@ class BadInputTests {
                 && (name.startsWith("malformed JSON") || response.getBody() != null && response.getBody().contains("message"));
         boolean unchanged = tasks.createTaskQuery().taskId(taskId).count() == 1
                 && fields.stream().allMatch(field -> tasks.getVariable(taskId, field) == null);
+        if (refused && !name.startsWith("malformed JSON") && !VietnameseText.isVietnamese(response.getBody())) {
+            failures.add(name + ": the refusal is not in Vietnamese: " + response.getBody());
+        }
         if (!refused || !unchanged) {
             failures.add(name + ": " + response.getStatusCode() + " " + response.getBody());
         }

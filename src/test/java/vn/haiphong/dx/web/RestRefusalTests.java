@@ -159,6 +159,29 @@ class RestRefusalTests {
                 String.class).getBody()).contains("<h1>Báo cáo kết quả thực hiện kế hoạch (quý IV/2025)</h1>", "Chưa nộp: <strong>10</strong>");
     }
 
+    @Test
+    void errorsOfTheProjectsPagesAndApisAreVietnamese() {
+        ResponseEntity<Map> json = http.withBasicAuth("kesat.vhxh", "demo").getForEntity("/api/khong-co-dia-chi-nay", Map.class);
+        assertThat(json.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(json.getBody()).containsEntry("error", "Không tìm thấy")
+                .containsEntry("message", "Không tìm thấy trang hoặc dữ liệu này. Hãy kiểm tra lại địa chỉ.")
+                .doesNotContainKeys("trace", "exception");
+        HttpHeaders html = new HttpHeaders();
+        html.setAccept(List.of(MediaType.TEXT_HTML));
+        ResponseEntity<String> page = http.withBasicAuth("kesat.vhxh", "demo").exchange("/monitor/khong-co", HttpMethod.GET,
+                new HttpEntity<>(html), String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(page.getBody()).contains("<h1>Không tìm thấy</h1>", "Hãy kiểm tra lại địa chỉ").doesNotContain("Whitelabel", "Not Found");
+        ResponseEntity<Map> engine = http.withBasicAuth("kesat.vhxh", "demo").getForEntity("/engine-rest/task/khong-co", Map.class);
+        assertThat(engine.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat((String) engine.getBody().get("message")).startsWith("Không tìm thấy công việc này");
+        ResponseEntity<Map> denied = http.withBasicAuth("kesat.cax", "demo").postForEntity("/engine-rest/task/create",
+                Map.of("name", "Việc riêng"), Map.class);
+        assertThat(denied.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat((String) denied.getBody().get("message")).startsWith("Bạn không có quyền tạo công việc")
+                .doesNotContain("CREATE", "Task");
+    }
+
     private void assertRefused(ResponseEntity<Map> response, String reason) {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) response.getBody().get("message")).as("the message alone, without the engine's English prefix")
