@@ -34,7 +34,7 @@ class ConsolidationRepository {
                String requestReference, String requestDetails, LocalDate deadline, Status status, String summary,
                String assessment, String proposals, String contentJson, OffsetDateTime compiledAt,
                String leadershipComment, String documentNumber, LocalDate issuedOn, String approvedBy,
-               OffsetDateTime approvedAt, OffsetDateTime createdAt) {}
+               OffsetDateTime approvedAt, OffsetDateTime createdAt, Integer planVersion) {}
 
     record Input(String unitCode, LocalDate dueOn, String content, String figures, String submittedBy,
                  OffsetDateTime submittedAt) {}
@@ -76,9 +76,10 @@ class ConsolidationRepository {
                 .param(planCode).query(this::row).list();
     }
 
-    void compiled(long id, String contentJson, Status status) {
-        jdbc.sql("update dx_consolidated_report set content_json = ?, compiled_at = ?, status = ? where id = ?")
-                .params(contentJson, now(), status.name(), id).update();
+    /** The data the report was compiled from, and the version of the plan it was compiled by. */
+    void compiled(long id, String contentJson, Status status, int planVersion) {
+        jdbc.sql("update dx_consolidated_report set content_json = ?, compiled_at = ?, status = ?, plan_version = ? where id = ?")
+                .params(contentJson, now(), status.name(), planVersion, id).update();
     }
 
     void texts(long id, String summary, String assessment, String proposals, Status status) {
@@ -173,7 +174,7 @@ class ConsolidationRepository {
                 rs.getString("proposals"), rs.getString("content_json"), rs.getObject("compiled_at", OffsetDateTime.class),
                 rs.getString("leadership_comment"), rs.getString("document_number"), rs.getObject("issued_on", LocalDate.class),
                 rs.getString("approved_by"), rs.getObject("approved_at", OffsetDateTime.class),
-                rs.getObject("created_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class), (Integer) rs.getObject("plan_version"));
     }
 
     private static OffsetDateTime now() {

@@ -16,7 +16,7 @@ import vn.haiphong.dx.consolidation.ConsolidatedReportProcess.Decisions;
 import vn.haiphong.dx.consolidation.ConsolidatedReportProcess.Kinds;
 import vn.haiphong.dx.consolidation.ConsolidationRepository.Status;
 import vn.haiphong.dx.form.InputRejectedException;
-import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.plan.PlanRepository;
 import vn.haiphong.dx.reporting.PlanCalendar;
@@ -45,13 +45,15 @@ public class ConsolidationService {
 
     private final ConsolidationRepository reports;
     private final ReportCompiler compiler;
-    private final PlanCatalog catalog;
+    private final Plans catalog;
     private final PlanRepository plans;
     private final PlanCalendar calendar;
     private final ObjectMapper json;
+    private final vn.haiphong.dx.reporting.ReportingService reporting;
 
-    ConsolidationService(ConsolidationRepository reports, ReportCompiler compiler, PlanCatalog catalog, PlanRepository plans,
-                         PlanCalendar calendar, ObjectMapper json) {
+    ConsolidationService(ConsolidationRepository reports, ReportCompiler compiler, Plans catalog, PlanRepository plans,
+                         PlanCalendar calendar, ObjectMapper json, vn.haiphong.dx.reporting.ReportingService reporting) {
+        this.reporting = reporting;
         this.reports = reports;
         this.compiler = compiler;
         this.catalog = catalog;
@@ -62,8 +64,7 @@ public class ConsolidationService {
 
     /** When a period closes if not every unit has reported before: the end of the units' due date. */
     public Date periodClosesAt(String planCode, String periodCode) {
-        PlanDefinition plan = catalog.get(planCode);
-        return calendar.endOf(plan, period(plan, periodCode).dueOn());
+        return reporting.periodClosesAt(planCode, periodCode);
     }
 
     /**
@@ -87,13 +88,21 @@ public class ConsolidationService {
             throw new IllegalStateException("Consolidated report " + id + " is " + existing.status() + "; it cannot be drafted again");
         }
         Compilation compilation = compile(plan, existing);
-        reports.compiled(id, write(compilation), Status.DRAFTED);
+        reports.compiled(id, write(compilation), Status.DRAFTED, catalog.runningVersion(planCode));
         reports.event(id, Status.DRAFTED, null, "Hệ thống lập dự thảo từ số liệu của các đơn vị");
         ConsolidationRepository.Row row = reports.find(id).orElseThrow();
         String agency = plan.agency().code();
         return new Draft(id, UnitGroups.unitGroupId(agency, plan.focalUnit()), UnitGroups.leadershipGroupId(agency),
                 taskContext(plan, row), dueAt(plan, row), overview(compilation), documentLinks(id),
                 autoSummary(row.kind(), compilation), autoProposals(compilation));
+    }
+
+    /**
+     * The version of the plan a report was compiled by: its document keeps that version's names, signer and
+     * recipients, whatever was amended after it was approved.
+     */
+    public PlanDefinition planOf(ConsolidationRepository.Row row) {
+        return row.planVersion() == null ? catalog.get(row.planCode()) : catalog.version(row.planCode(), row.planVersion());
     }
 
     /** The Office submits its text; the data is compiled again so that late reports are in. */
@@ -108,7 +117,7 @@ public class ConsolidationService {
         require(summary, "«Tình hình, kết quả thực hiện»");
         require(assessment, "«Đánh giá chung»");
         reports.texts(id, summary, assessment, proposals, Status.SUBMITTED);
-        reports.compiled(id, write(compile(plan, row(id))), Status.SUBMITTED);
+        reports.compiled(id, write(compile(plan, row(id))), Status.SUBMITTED, catalog.runningVersion(row.planCode()));
         reports.event(id, Status.SUBMITTED, actor, null);
     }
 

@@ -150,6 +150,7 @@ class ReportCompiler {
         return switch (target.per()) {
             case MONTH -> " mỗi tháng";
             case QUARTER -> " mỗi quý";
+            case HALF_YEAR -> " mỗi 6 tháng";
             case WINDOW -> " trong đợt";
             case YEAR, PLAN -> " cả kế hoạch";
         };

@@ -18,7 +18,7 @@ import vn.haiphong.dx.consolidation.document.DocxRenderer;
 import vn.haiphong.dx.consolidation.document.PdfRenderer;
 import vn.haiphong.dx.consolidation.document.ReportDocument;
 import vn.haiphong.dx.notification.ReportMailer;
-import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.shared.Texts;
 
@@ -44,7 +44,7 @@ public class ReportDocuments {
 
     private final ConsolidationService consolidation;
     private final ConsolidationRepository reports;
-    private final PlanCatalog catalog;
+    private final Plans catalog;
     private final ReportMailer mailer;
     private final DocxRenderer docx = new DocxRenderer();
     private final PdfRenderer pdf;
@@ -55,7 +55,7 @@ public class ReportDocuments {
      */
     private final TransactionTemplate ownTransaction;
 
-    ReportDocuments(ConsolidationService consolidation, ConsolidationRepository reports, PlanCatalog catalog, ReportMailer mailer,
+    ReportDocuments(ConsolidationService consolidation, ConsolidationRepository reports, Plans catalog, ReportMailer mailer,
                     PlatformTransactionManager transactions, @Value("${dx.documents.font-directory:}") String fontDirectory) {
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -82,7 +82,7 @@ public class ReportDocuments {
     }
 
     private ReportDocument document(ConsolidationRepository.Row row) {
-        PlanDefinition plan = catalog.get(row.planCode());
+        PlanDefinition plan = consolidation.planOf(row);
         return DocumentAssembler.assemble(plan, consolidation.planCitation(plan), row, consolidation.compilation(row));
     }
 
@@ -99,7 +99,7 @@ public class ReportDocuments {
         if (row.status() != ConsolidationRepository.Status.APPROVED) {
             throw new IllegalStateException("Consolidated report " + reportId + " is " + row.status() + ", not approved");
         }
-        PlanDefinition plan = catalog.get(row.planCode());
+        PlanDefinition plan = consolidation.planOf(row);
         Set<Addressee> reached = new HashSet<>();
         reports.dispatches(reportId).forEach(d -> reached.add(new Addressee(d.recipient(), d.address())));
         List<PlanDefinition.Recipient> pending = plan.recipients().stream()
@@ -128,7 +128,7 @@ public class ReportDocuments {
                 + Texts.DATE.format(row.issuedOn()) + " về " + document.subject()
                 + ".\n\nBáo cáo kèm theo thư này (bản PDF và bản DOCX).\n\n" + plan.agency().name();
         for (PlanDefinition.Recipient recipient : recipients) {
-            ReportMailer.Outcome outcome = mailer.send(recipient.email(), subject, body, files);
+            ReportMailer.Outcome outcome = recipient.email() == null ? ReportMailer.ON_PAPER : mailer.send(recipient.email(), subject, body, files);
             ownTransaction.executeWithoutResult(status -> reports.insertDispatch(reportId, new ConsolidationRepository.Dispatch(
                     recipient.name(), recipient.email(), outcome.channel(), OffsetDateTime.now(ZoneOffset.UTC), outcome.reference())));
         }

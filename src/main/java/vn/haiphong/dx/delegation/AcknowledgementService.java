@@ -11,7 +11,7 @@ import vn.haiphong.dx.delegation.AcknowledgementRepository.AssignmentRow;
 import vn.haiphong.dx.delegation.AcknowledgementRepository.PlannedActivity;
 import vn.haiphong.dx.delegation.AcknowledgementRepository.UnitRow;
 import vn.haiphong.dx.form.InputRejectedException;
-import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.plan.PlanRepository;
 import vn.haiphong.dx.unit.UnitGroups;
@@ -29,9 +29,9 @@ public class AcknowledgementService {
 
     private final AcknowledgementRepository units;
     private final PlanRepository plans;
-    private final PlanCatalog catalog;
+    private final Plans catalog;
 
-    AcknowledgementService(AcknowledgementRepository units, PlanRepository plans, PlanCatalog catalog) {
+    AcknowledgementService(AcknowledgementRepository units, PlanRepository plans, Plans catalog) {
         this.units = units;
         this.plans = plans;
         this.catalog = catalog;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import vn.haiphong.dx.escalation.DifficultyProcess.Decisions;
 import vn.haiphong.dx.escalation.DifficultyProcess.Status;
 import vn.haiphong.dx.form.InputRejectedException;
-import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.plan.PlanRepository;
 import vn.haiphong.dx.reporting.PlanCalendar;
@@ -37,11 +37,11 @@ public class DifficultyService {
                       String leadershipGroupId, String taskContext, Date stageDueAt) {}
 
     private final DifficultyRepository difficulties;
-    private final PlanCatalog catalog;
+    private final Plans catalog;
     private final PlanRepository plans;
     private final PlanCalendar calendar;
 
-    DifficultyService(DifficultyRepository difficulties, PlanCatalog catalog, PlanRepository plans, PlanCalendar calendar) {
+    DifficultyService(DifficultyRepository difficulties, Plans catalog, PlanRepository plans, PlanCalendar calendar) {
         this.difficulties = difficulties;
         this.catalog = catalog;
         this.plans = plans;

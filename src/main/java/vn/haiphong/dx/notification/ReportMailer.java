@@ -27,6 +27,9 @@ public class ReportMailer {
 
     static final String NOT_CONFIGURED = "Chưa gửi thư điện tử: máy chủ thư (spring.mail.host) chưa được cấu hình";
 
+    /** A recipient the plan names without a mailbox: the report goes on paper, the dispatch is only recorded. */
+    public static final Outcome ON_PAPER = new Outcome("RECORDED", "Gửi bản giấy: nơi nhận không có địa chỉ thư điện tử");
+
     private final JavaMailSender sender;
     private final String from;
 

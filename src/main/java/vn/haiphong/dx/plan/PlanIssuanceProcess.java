@@ -1,9 +1,9 @@
 package vn.haiphong.dx.plan;
 
 /**
- * {@code processes/PlanIssuanceProcess.bpmn}: the focal unit drafts, leadership reviews (with a revision
- * loop), the focal unit records the issuance, and the plan is delegated to every unit. While units work,
- * each period is consolidated when it closes; the plan ends with the final consolidated report.
+ * {@code processes/PlanIssuanceProcess.bpmn}: the plan's first version goes through review and issuance
+ * ({@link PlanReviewProcess}), then the plan is delegated to every unit and, while units work, each period is
+ * consolidated when it closes; the plan ends with the final consolidated report.
  */
 public final class PlanIssuanceProcess {
 
@@ -15,30 +15,17 @@ public final class PlanIssuanceProcess {
     /** Every variable the process reads or writes. */
     public static final class Vars {
         public static final String PLAN_CODE = "planCode";
+        /** The version under review: 1 here, the amendment's in {@link PlanAmendmentProcess}. */
+        public static final String PLAN_VERSION = "planVersion";
         public static final String FOCAL_GROUP_ID = "focalGroupId";
         public static final String LEADERSHIP_GROUP_ID = "leadershipGroupId";
         public static final String TASK_CONTEXT = "taskContext";
-        public static final String PLAN_SUMMARY = "planSummary";
-        public static final String DRAFT_NOTE = "draftNote";
-        public static final String REVIEW_DECISION = "reviewDecision";
-        public static final String REVIEW_COMMENTS = "reviewComments";
-        public static final String DOCUMENT_NUMBER = "documentNumber";
-        public static final String ISSUED_ON = "issuedOn";
-        public static final String SIGNER_NAME = "signerName";
-        public static final String SIGNER_TITLE = "signerTitle";
         /** Element variable of the delegation multi-instance. */
         public static final String UNIT_CODE = "unitCode";
+        /** Element variable of the per-period multi-instance. */
+        public static final String PERIOD_CODE = "periodCode";
 
         private Vars() {
-        }
-    }
-
-    /** Values of {@link Vars#REVIEW_DECISION}. */
-    public static final class Decisions {
-        public static final String APPROVE = "APPROVE";
-        public static final String RETURN = "RETURN";
-
-        private Decisions() {
         }
     }
 
@@ -48,9 +35,7 @@ public final class PlanIssuanceProcess {
     }
 
     public static final class Activities {
-        public static final String SUBMIT_DRAFT = "Task_SubmitPlanDraft";
-        public static final String REVIEW_DRAFT = "Task_ReviewPlanDraft";
-        public static final String RECORD_ISSUANCE = "Task_RecordPlanIssuance";
+        public static final String REVIEW_AND_ISSUE = "CallActivity_ReviewAndIssuePlan";
         public static final String DELEGATE_TO_UNITS = "CallActivity_DelegateToUnits";
         public static final String CONSOLIDATE_PERIODS = "SubProcess_ConsolidatePeriods";
         public static final String ALL_UNITS_REPORTED = "Event_AllUnitsReported";

@@ -16,12 +16,26 @@ import vn.haiphong.dx.plan.PlanDefinition.Window;
 import vn.haiphong.dx.unit.UnitGroups;
 
 /**
- * Checks one plan file's content; the first problem found stops start-up with the file and field named.
+ * The rules every plan's content follows; the first problem found is thrown with the field it is about
+ * ({@link PlanReader} adds the file and the line).
  */
 final class PlanValidator {
 
-    /** Metrics computed by the system rather than reported by units. */
-    static final Set<String> DERIVED_METRICS = Set.of("unitsAcknowledgedPercent", "activitiesTotal");
+    /** A field of the plan and what is wrong with it. */
+    static final class Problem extends RuntimeException {
+        private final String field;
+
+        Problem(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        String field() {
+            return field;
+        }
+    }
+
+    static final Set<String> DERIVED_METRICS = PlanDefinition.DERIVED_METRICS;
 
     private static final Pattern PLAN_CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern UPPER_CODE = Pattern.compile("[A-Z0-9]+");
@@ -29,15 +43,20 @@ final class PlanValidator {
     private static final Pattern METRIC_CODE = Pattern.compile("[a-z][a-zA-Z0-9]*");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final Pattern SYMBOL = Pattern.compile("[A-ZĐ0-9&]+(-[A-ZĐ0-9&]+)*");
+    /** Each pattern in words, for the plan's author. */
+    private static final java.util.Map<Pattern, String> SHAPES = java.util.Map.of(
+            PLAN_CODE, "chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ phuong-an-bien-cds-2026",
+            UPPER_CODE, "chữ in hoa không dấu và chữ số, ví dụ VP",
+            TARGET_CODE, "chữ in hoa không dấu, chữ số và dấu gạch dưới, ví dụ POSTS_MONTHLY",
+            METRIC_CODE, "bắt đầu bằng chữ thường, chỉ gồm chữ cái không dấu và chữ số, ví dụ postsPortal",
+            EMAIL, "một địa chỉ thư điện tử, ví dụ vanthu@haiphong.gov.vn",
+            SYMBOL, "chữ in hoa và chữ số nối bằng dấu gạch ngang, ví dụ KH-UBND");
 
-    private final String file;
-
-    private PlanValidator(String file) {
-        this.file = file;
+    private PlanValidator() {
     }
 
-    static void validate(String file, PlanDefinition plan) {
-        new PlanValidator(file).check(plan);
+    static void validate(PlanDefinition plan) {
+        new PlanValidator().check(plan);
     }
 
     private void check(PlanDefinition p) {
@@ -50,7 +69,9 @@ final class PlanValidator {
         text("title", p.title());
         matches("documentSymbol", p.documentSymbol(), SYMBOL);
         matches("reportSymbol", p.reportSymbol(), SYMBOL);
-        text("theme", p.theme());
+        if (p.theme() != null) {
+            text("theme", p.theme());
+        }
         nonEmpty("legalBasis", p.legalBasis());
         texts("legalBasis", p.legalBasis());
         texts("purposes", p.purposes());
@@ -113,14 +134,24 @@ final class PlanValidator {
 
         Set<String> metricCodes = new HashSet<>();
         for (int i = 0; i < p.metrics().size(); i++) {
+            PlanDefinition.Metric m = p.metrics().get(i);
             String f = "metrics[" + i + "]";
-            matches(f + ".code", p.metrics().get(i).code(), METRIC_CODE);
-            if (DERIVED_METRICS.contains(p.metrics().get(i).code())) {
+            matches(f + ".code", m.code(), METRIC_CODE);
+            if (DERIVED_METRICS.contains(m.code())) {
                 fail(f + ".code", "trùng tên chỉ số do hệ thống tự tính");
             }
-            unique(f + ".code", p.metrics().get(i).code(), metricCodes);
-            text(f + ".label", p.metrics().get(i).label());
-            require(f + ".kind", p.metrics().get(i).kind());
+            unique(f + ".code", m.code(), metricCodes);
+            text(f + ".label", m.label());
+            require(f + ".kind", m.kind());
+            if (m.max() != null && m.max() <= 0) {
+                fail(f + ".max", "phải là số nguyên dương");
+            }
+            if (m.kind() == PlanDefinition.MetricKind.PERCENT && m.max() != null && m.max() > 100) {
+                fail(f + ".max", "một tỷ lệ phần trăm không vượt quá 100");
+            }
+        }
+        for (int i = 0; i < p.units().size(); i++) {
+            known("units[" + i + "].metrics", p.units().get(i).metrics(), metricCodes);
         }
 
         Set<String> targetCodes = p.targets().stream().map(Target::code).collect(Collectors.toSet());
@@ -156,11 +187,24 @@ final class PlanValidator {
             text(f + ".description", t.description());
             nonEmpty(f + ".metrics", t.metrics());
             known(f + ".metrics", t.metrics(), union(metricCodes, DERIVED_METRICS));
-            if (t.min() == null && t.max() == null) {
-                fail(f + ".min", "cần ít nhất một trong hai giá trị min hoặc max");
+            if (t.min() == null && t.max() == null && t.schedule().isEmpty()) {
+                fail(f + ".min", "cần ít nhất một trong hai giá trị min hoặc max (hoặc một lịch «schedule»)");
             }
-            if (t.min() != null && t.max() != null && t.min() > t.max()) {
-                fail(f + ".max", "max (" + t.max() + ") nhỏ hơn min (" + t.min() + ")");
+            bounds(f, t.min(), t.max());
+            LocalDate previous = null;
+            for (int j = 0; j < t.schedule().size(); j++) {
+                PlanDefinition.Step step = t.schedule().get(j);
+                String g = f + ".schedule[" + j + "]";
+                require(g + ".from", step.from());
+                if (step.min() == null && step.max() == null) {
+                    fail(g + ".min", "mỗi bước của lịch cần min hoặc max");
+                }
+                bounds(g, step.min(), step.max());
+                within(g + ".from", step.from(), step.from(), p);
+                if (previous != null && !step.from().isAfter(previous)) {
+                    fail(g + ".from", "các bước của lịch phải theo thứ tự ngày tăng dần");
+                }
+                previous = step.from();
             }
             require(f + ".per", t.per());
             require(f + ".scope", t.scope());
@@ -171,18 +215,32 @@ final class PlanValidator {
                 fail(f + ".window", "không có cửa sổ thời gian mã '" + t.window() + "'");
             }
             known(f + ".appliesTo", t.appliesTo(), unitCodes);
+            if (p.reporting() != null && p.reporting().cadence() != null && !measurable(t.per(), p.reporting().cadence())) {
+                fail(f + ".per", "chỉ tiêu tính theo " + t.per() + " nhưng đơn vị báo cáo theo " + p.reporting().cadence()
+                        + ": chỉ tiêu sẽ không bao giờ được đánh giá; hãy đổi «per» hoặc «reporting.cadence»");
+            }
         }
 
         require("reporting", p.reporting());
         require("reporting.cadence", p.reporting().cadence());
-        positive("reporting.dueDaysAfterPeriodEnd", p.reporting().dueDaysAfterPeriodEnd());
+        if ((p.reporting().dueDaysAfterPeriodEnd() == null) == (p.reporting().dueDayOfFollowingMonth() == null)) {
+            fail("reporting.dueDaysAfterPeriodEnd", "cần đúng một trong hai cách tính hạn: dueDaysAfterPeriodEnd (số ngày sau kỳ) "
+                    + "hoặc dueDayOfFollowingMonth (ngày cố định của tháng sau kỳ)");
+        }
+        if (p.reporting().dueDaysAfterPeriodEnd() != null) {
+            positive("reporting.dueDaysAfterPeriodEnd", p.reporting().dueDaysAfterPeriodEnd());
+        }
+        if (p.reporting().dueDayOfFollowingMonth() != null
+                && (p.reporting().dueDayOfFollowingMonth() < 1 || p.reporting().dueDayOfFollowingMonth() > 31)) {
+            fail("reporting.dueDayOfFollowingMonth", "phải là ngày từ 1 đến 31");
+        }
         positive("reporting.finalReportDueDaysAfterEnd", p.reporting().finalReportDueDaysAfterEnd());
+        positive("reporting.consolidationDueDays", p.reporting().consolidationDueDays());
+        positive("reporting.acknowledgementDueDays", p.reporting().acknowledgementDueDays());
         if (p.reporting().reminderDaysBeforeDue() < 0) {
             fail("reporting.reminderDaysBeforeDue", "không được âm");
         }
 
-        require("escalation", p.escalation());
-        positive("reporting.consolidationDueDays", p.reporting().consolidationDueDays());
         positive("escalation.officeAnswerWorkingDays", p.escalation().officeAnswerWorkingDays());
         positive("escalation.unitInformationWorkingDays", p.escalation().unitInformationWorkingDays());
         positive("escalation.leadershipDecisionWorkingDays", p.escalation().leadershipDecisionWorkingDays());
@@ -192,7 +250,37 @@ final class PlanValidator {
         nonEmpty("recipients", p.recipients());
         for (int i = 0; i < p.recipients().size(); i++) {
             text("recipients[" + i + "].name", p.recipients().get(i).name());
-            matches("recipients[" + i + "].email", p.recipients().get(i).email(), EMAIL);
+            if (p.recipients().get(i).email() != null) {
+                matches("recipients[" + i + "].email", p.recipients().get(i).email(), EMAIL);
+            }
+        }
+
+        // Never silently wrong: a metric nobody is asked for would be reported by nobody and count as 0.
+        for (int i = 0; i < p.metrics().size(); i++) {
+            String code = p.metrics().get(i).code();
+            if (p.units().stream().noneMatch(u -> p.metricsOf(u.code()).stream().anyMatch(m -> m.code().equals(code)))) {
+                fail("metrics[" + i + "].code", "không đơn vị nào được yêu cầu báo cáo chỉ số «" + code + "»: hãy dùng nó trong một "
+                        + "chỉ tiêu (targets[].metrics) hoặc ghi nó vào danh sách units[].metrics của đơn vị báo cáo");
+            }
+        }
+    }
+
+    /** Whether a target measured per this unit of time is ever measured by reports of this cadence. */
+    static boolean measurable(TargetPer per, PlanDefinition.Cadence cadence) {
+        return switch (per) {
+            case MONTH -> cadence == PlanDefinition.Cadence.MONTHLY;
+            case QUARTER -> cadence == PlanDefinition.Cadence.MONTHLY || cadence == PlanDefinition.Cadence.QUARTERLY;
+            case HALF_YEAR -> cadence != PlanDefinition.Cadence.YEARLY;
+            default -> true;
+        };
+    }
+
+    private void bounds(String field, Integer min, Integer max) {
+        if (min != null && max != null && min > max) {
+            fail(field + ".max", "max (" + max + ") nhỏ hơn min (" + min + ")");
+        }
+        if (min != null && min < 0) {
+            fail(field + ".min", "không được âm");
         }
     }
 
@@ -213,18 +301,20 @@ final class PlanValidator {
 
     private void within(String field, LocalDate start, LocalDate end, PlanDefinition p) {
         if (start.isBefore(p.period().start()) || end.isAfter(p.period().end())) {
-            fail(field, "thời gian " + start + " – " + end + " nằm ngoài thời gian thực hiện kế hoạch");
+            fail(field, "thời gian " + vn.haiphong.dx.shared.Texts.DATE.format(start) + " – " + vn.haiphong.dx.shared.Texts.DATE.format(end)
+                    + " nằm ngoài thời gian thực hiện kế hoạch");
         }
     }
 
     private void ordered(String field, LocalDate start, LocalDate end) {
         if (end.isBefore(start)) {
-            fail(field + ".end", "ngày kết thúc " + end + " trước ngày bắt đầu " + start);
+            fail(field + ".end", "ngày kết thúc " + vn.haiphong.dx.shared.Texts.DATE.format(end) + " trước ngày bắt đầu "
+                    + vn.haiphong.dx.shared.Texts.DATE.format(start));
         }
     }
 
-    private void positive(String field, int value) {
-        if (value <= 0) {
+    private void positive(String field, Integer value) {
+        if (value == null || value <= 0) {
             fail(field, "phải là số nguyên dương");
         }
     }
@@ -238,7 +328,7 @@ final class PlanValidator {
     private void matches(String field, String value, Pattern pattern) {
         text(field, value);
         if (!pattern.matcher(value).matches()) {
-            fail(field, "giá trị '" + value + "' không đúng định dạng " + pattern.pattern());
+            fail(field, "giá trị «" + value + "» không đúng dạng: " + SHAPES.get(pattern));
         }
     }
 
@@ -267,6 +357,6 @@ final class PlanValidator {
     }
 
     private void fail(String field, String problem) {
-        throw new PlanFileException(file, field, problem);
+        throw new Problem(field, problem);
     }
 }

@@ -3,7 +3,8 @@ package vn.haiphong.dx.reporting;
 /**
  * {@code processes/PeriodicReportProcess.bpmn}: one instance per unit and period. The period opens, the
  * unit reports (reminded before the due date); when the due date passes the Office urges and may extend
- * it; a late report is accepted and marked late.
+ * it; a late report is accepted and marked late. The report's form is generated from the plan
+ * ({@link ReportForms}): the figures it asks for are the plan's metrics, keyed by their codes.
  */
 public final class PeriodicReportProcess {
 
@@ -20,7 +21,9 @@ public final class PeriodicReportProcess {
         public static final String DUE_AT = "dueAt";
         public static final String DUE_ON = "dueOn";
         public static final String PERIOD_INFO = "periodInfo";
-        public static final String PLAN_METRICS = "planMetrics";
+        /** The version of the plan the report is asked with, and the key of its unit's form in that version. */
+        public static final String PLAN_VERSION = "planVersion";
+        public static final String REPORT_FORM_KEY = "reportFormKey";
         public static final String OFFICE_NOTES = "officeNotes";
         public static final String REPORT_NARRATIVE = "reportNarrative";
         public static final String EVIDENCE_LINKS = "evidenceLinks";
@@ -34,20 +37,6 @@ public final class PeriodicReportProcess {
         public static final String REPORT_LATE = "reportLate";
 
         private Vars() {
-        }
-    }
-
-    /** The figures the report form asks for; a plan's metrics must be among them (structure test). */
-    public static final class MetricVars {
-        public static final java.util.List<String> ALL = java.util.List.of(
-                "postsPortal", "postsFanpage", "postsZalo", "reportages", "bannersPosters", "avatarFrames", "webinars",
-                "internalTalks", "contests", "internalConferences", "skillTrainings", "keyFieldsPromoted",
-                "portalSection", "staffParticipationPercent", "modelsCommunicatedPercent", "loudspeakerItems",
-                "meetingsIntegrated", "schoolActivities", "youthActivities", "supportPoints", "techfestPromotions",
-                "residentsVneid", "residentsVssid", "onlineApplicationsGuided", "onlinePaymentsGuided",
-                "cashlessBusinesses");
-
-        private MetricVars() {
         }
     }
 

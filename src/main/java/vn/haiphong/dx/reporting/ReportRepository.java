@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReportRepository {
 
-    record NewReport(String planCode, String unitCode, ReportingPeriod period, String narrative, String evidenceLinks,
+    record NewReport(String planCode, String unitCode, ReportingPeriod period, int planVersion, String narrative, String evidenceLinks,
                      String selfAssessment, boolean hasDifficulty, String difficultyDescription,
                      String difficultyProposal, String submittedBy, OffsetDateTime submittedAt, boolean late) {}
 
@@ -46,11 +46,11 @@ class ReportRepository {
                 insert into dx_report (plan_code, unit_code, period_code, period_kind, period_label, period_start, period_end,
                                        due_on, narrative, evidence_links, self_assessment, has_difficulty,
                                        difficulty_description, difficulty_proposal, submitted_by, submitted_at, late,
-                                       targets_met, targets_evaluated)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                       targets_met, targets_evaluated, plan_version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.planCode(), r.unitCode(), p.code(), p.kind().name(), p.label(), p.start(), p.end(), p.dueOn(),
                         r.narrative(), r.evidenceLinks(), r.selfAssessment(), r.hasDifficulty(), r.difficultyDescription(),
-                        r.difficultyProposal(), r.submittedBy(), r.submittedAt(), r.late(), met, results.size())
+                        r.difficultyProposal(), r.submittedBy(), r.submittedAt(), r.late(), met, results.size(), r.planVersion())
                 .update();
         long id = jdbc.sql("select id from dx_report where plan_code = ? and unit_code = ? and period_code = ?")
                 .params(r.planCode(), r.unitCode(), p.code()).query(Long.class).single();
@@ -181,6 +181,17 @@ class ReportRepository {
      */
     void lockPlan(String planCode) {
         jdbc.sql("update dx_plan set updated_at = updated_at where code = ?").param(planCode).update();
+    }
+
+    List<String> reportedPeriods(String planCode, String unitCode) {
+        return jdbc.sql("select period_code from dx_report where plan_code = ? and unit_code = ?").params(planCode, unitCode)
+                .query(String.class).list();
+    }
+
+    /** Read here so that reporting need not know the consolidation's classes: which periods were consolidated. */
+    List<String> consolidatedPeriods(String planCode) {
+        return jdbc.sql("select period_code from dx_consolidated_report where plan_code = ? and kind = 'PERIODIC'").param(planCode)
+                .query(String.class).list();
     }
 
     int reportCount(String planCode, String periodCode) {

@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import vn.haiphong.dx.delegation.UnitPlanProcess;
 import vn.haiphong.dx.plan.PlanIssuanceProcess;
 import vn.haiphong.dx.reporting.PeriodicReportProcess.Activities;
-import vn.haiphong.dx.reporting.PeriodicReportProcess.MetricVars;
 import vn.haiphong.dx.reporting.PeriodicReportProcess.Vars;
 import vn.haiphong.dx.shared.ProcessContext;
 import vn.haiphong.dx.shared.Texts;
@@ -38,7 +37,8 @@ class ReportingDelegates {
             execution.setVariable(Vars.DUE_AT, setup.dueAt());
             execution.setVariable(Vars.DUE_ON, setup.dueOn());
             execution.setVariable(Vars.PERIOD_INFO, setup.periodInfo());
-            execution.setVariable(Vars.PLAN_METRICS, setup.planMetrics());
+            execution.setVariable(Vars.PLAN_VERSION, setup.planVersion());
+            execution.setVariable(Vars.REPORT_FORM_KEY, setup.reportFormKey());
         };
     }
 
@@ -76,10 +76,12 @@ class ReportingDelegates {
     @Bean
     JavaDelegate recordPeriodicReportDelegate(ReportingService service) {
         return execution -> {
+            int version = ((Number) execution.getVariable(Vars.PLAN_VERSION)).intValue();
             Map<String, Object> figures = new HashMap<>();
-            MetricVars.ALL.forEach(metric -> figures.put(metric, execution.getVariable(metric)));
+            service.metricCodes(plan(execution), version, unit(execution))
+                    .forEach(metric -> figures.put(metric, execution.getVariable(metric)));
             ReportingService.Stored stored = service.submit(plan(execution), unit(execution),
-                    (String) execution.getVariable(Vars.PERIOD_CODE),
+                    (String) execution.getVariable(Vars.PERIOD_CODE), version,
                     new ReportingService.Submission(figures,
                             ProcessContext.text(execution, Vars.REPORT_NARRATIVE),
                             ProcessContext.text(execution, Vars.EVIDENCE_LINKS),

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import vn.haiphong.dx.plan.PlanDefinition;
-import vn.haiphong.dx.plan.PlanDefinition.Cadence;
 import vn.haiphong.dx.plan.PlanDefinition.WindowKind;
 import vn.haiphong.dx.shared.Texts;
 
@@ -18,7 +17,7 @@ import vn.haiphong.dx.shared.Texts;
 public record ReportingPeriod(String code, Kind kind, String label, LocalDate start, LocalDate end, LocalDate dueOn,
                               String windowCode) {
 
-    public enum Kind { MONTH, QUARTER, PEAK, FINAL }
+    public enum Kind { MONTH, QUARTER, HALF, YEAR, PEAK, FINAL }
 
     public static final String FINAL_CODE = "FINAL";
     private static final String[] QUARTERS = {"I", "II", "III", "IV"};
@@ -26,27 +25,33 @@ public record ReportingPeriod(String code, Kind kind, String label, LocalDate st
     /** Every periodic report of the plan, in the order they fall due (the final report excluded). */
     public static List<ReportingPeriod> of(PlanDefinition plan) {
         List<ReportingPeriod> periods = new ArrayList<>();
-        int due = plan.reporting().dueDaysAfterPeriodEnd();
+        int months = switch (plan.reporting().cadence()) {
+            case MONTHLY -> 1;
+            case QUARTERLY -> 3;
+            case HALF_YEARLY -> 6;
+            case YEARLY -> 12;
+        };
         LocalDate first = plan.period().start().withDayOfMonth(1);
-        int step = plan.reporting().cadence() == Cadence.QUARTERLY ? 3 : 1;
-        if (step == 3) {
-            first = first.withMonth(((first.getMonthValue() - 1) / 3) * 3 + 1);
-        }
-        for (LocalDate start = first; !start.isAfter(plan.period().end()); start = start.plusMonths(step)) {
-            LocalDate end = start.plusMonths(step).minusDays(1);
+        first = first.withMonth(((first.getMonthValue() - 1) / months) * months + 1);
+        for (LocalDate start = first; !start.isAfter(plan.period().end()); start = start.plusMonths(months)) {
+            LocalDate end = start.plusMonths(months).minusDays(1);
             LocalDate clippedStart = start.isBefore(plan.period().start()) ? plan.period().start() : start;
             LocalDate clippedEnd = end.isAfter(plan.period().end()) ? plan.period().end() : end;
-            periods.add(step == 3
-                    ? new ReportingPeriod(start.getYear() + "-Q" + quarter(start), Kind.QUARTER,
-                            "quý " + QUARTERS[quarter(start) - 1] + "/" + start.getYear(), clippedStart, clippedEnd,
-                            clippedEnd.plusDays(due), null)
-                    : new ReportingPeriod(String.format("%d-%02d", start.getYear(), start.getMonthValue()), Kind.MONTH,
-                            String.format("tháng %02d/%d", start.getMonthValue(), start.getYear()), clippedStart,
-                            clippedEnd, clippedEnd.plusDays(due), null));
+            LocalDate due = plan.reporting().dueOn(clippedEnd);
+            int year = start.getYear();
+            periods.add(switch (months) {
+                case 3 -> new ReportingPeriod(year + "-Q" + quarter(start), Kind.QUARTER,
+                        "quý " + QUARTERS[quarter(start) - 1] + "/" + year, clippedStart, clippedEnd, due, null);
+                case 6 -> new ReportingPeriod(year + "-H" + half(start), Kind.HALF,
+                        (half(start) == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + year, clippedStart, clippedEnd, due, null);
+                case 12 -> new ReportingPeriod(String.valueOf(year), Kind.YEAR, "năm " + year, clippedStart, clippedEnd, due, null);
+                default -> new ReportingPeriod(String.format("%d-%02d", year, start.getMonthValue()), Kind.MONTH,
+                        String.format("tháng %02d/%d", start.getMonthValue(), year), clippedStart, clippedEnd, due, null);
+            });
         }
         plan.windows().stream().filter(w -> w.kind() == WindowKind.PEAK).forEach(w -> periods.add(new ReportingPeriod(
                 w.code(), Kind.PEAK, "đợt cao điểm " + Texts.DATE.format(w.start()) + " – " + Texts.DATE.format(w.end()),
-                w.start(), w.end(), w.end().plusDays(due), w.code())));
+                w.start(), w.end(), plan.reporting().dueOn(w.end()), w.code())));
         periods.sort(Comparator.comparing(ReportingPeriod::end).thenComparing(ReportingPeriod::kind));
         return periods;
     }
@@ -75,5 +80,9 @@ public record ReportingPeriod(String code, Kind kind, String label, LocalDate st
 
     static int quarter(LocalDate day) {
         return (day.getMonthValue() - 1) / 3 + 1;
+    }
+
+    static int half(LocalDate day) {
+        return day.getMonthValue() <= 6 ? 1 : 2;
     }
 }

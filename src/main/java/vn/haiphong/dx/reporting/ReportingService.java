@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 import vn.haiphong.dx.form.InputRejectedException;
-import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.PlanRepository;
+import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.reporting.ReportingPeriod.Kind;
 import vn.haiphong.dx.shared.Texts;
@@ -29,7 +30,7 @@ public class ReportingService {
      * report's timer reads {@link #opensAt(String, String)}).
      */
     public record PeriodSetup(String taskContext, Date openAt, Date dueAt, String dueOn, String periodInfo,
-                              String planMetrics) {}
+                              int planVersion, String reportFormKey) {}
 
     /** What a person submitted in a periodic report. */
     public record Submission(Map<String, Object> figures, String narrative, String evidenceLinks, boolean hasDifficulty,
@@ -41,14 +42,16 @@ public class ReportingService {
     /** @param periodComplete true when this was the last unit of the plan to report on the period */
     public record Stored(long reportId, boolean late, int targetsMet, int targetsEvaluated, boolean periodComplete) {}
 
-    private final PlanCatalog catalog;
+    private final Plans catalog;
     private final ReportRepository reports;
     private final PlanCalendar calendar;
+    private final PlanRepository planRows;
 
-    ReportingService(PlanCatalog catalog, ReportRepository reports, PlanCalendar calendar) {
+    ReportingService(Plans catalog, ReportRepository reports, PlanCalendar calendar, PlanRepository planRows) {
         this.catalog = catalog;
         this.reports = reports;
         this.calendar = calendar;
+        this.planRows = planRows;
     }
 
     /**
@@ -64,8 +67,13 @@ public class ReportingService {
                 .toList();
     }
 
+    /**
+     * What a unit's report of a period asks and when: taken from the version of the plan in force now, which the
+     * report keeps ({@code planVersion}) for its form, its targets and its evaluation.
+     */
     public PeriodSetup setup(String planCode, String unitCode, String periodCode) {
-        PlanDefinition plan = catalog.get(planCode);
+        int version = catalog.runningVersion(planCode);
+        PlanDefinition plan = catalog.version(planCode, version);
         ReportingPeriod period = period(plan, periodCode);
         String unitName = plan.unit(unitCode).orElseThrow().name();
         return new PeriodSetup(period.label() + " – " + unitName,
@@ -73,7 +81,8 @@ public class ReportingService {
                 calendar.endOf(plan, period.dueOn()),
                 period.dueOn().toString(),
                 periodInfo(plan, unitCode, period),
-                plan.metrics().stream().map(PlanDefinition.Metric::code).collect(Collectors.joining(",", ",", ",")));
+                version,
+                ReportForms.key(planCode, version, unitCode));
     }
 
     /**
@@ -109,10 +118,13 @@ public class ReportingService {
         return calendar.startOf(plan, period.kind() == Kind.FINAL ? period.end().plusDays(1) : period.start());
     }
 
-    /** Stores a periodic report with its figures and the evaluation of the period's targets. */
-    public Stored submit(String planCode, String unitCode, String periodCode, Submission s, Date dueAt, String actor,
-                         List<String> actorGroups) {
-        PlanDefinition plan = catalog.get(planCode);
+    /**
+     * Stores a periodic report with its figures and the evaluation of the period's targets, by the version of the plan
+     * the report was asked with: every metric that version asks of the unit must have a figure.
+     */
+    public Stored submit(String planCode, String unitCode, String periodCode, int planVersion, Submission s, Date dueAt,
+                         String actor, List<String> actorGroups) {
+        PlanDefinition plan = catalog.version(planCode, planVersion);
         ReportingPeriod period = period(plan, periodCode);
         checkUnit(plan, unitCode, actor, actorGroups);
         reports.lockPlan(planCode);
@@ -126,21 +138,29 @@ public class ReportingService {
             throw new InputRejectedException("Khi báo cáo có khó khăn, vướng mắc, cần mô tả «Khó khăn, vướng mắc»");
         }
         Map<String, Integer> figures = new LinkedHashMap<>();
-        for (PlanDefinition.Metric metric : plan.metrics()) {
-            Object value = s.figures().get(metric.code());
-            if (value != null && !(value instanceof Number)) {
-                throw new InputRejectedException("«" + metric.label() + "» phải là một số");
+        List<String> problems = new java.util.ArrayList<>();
+        for (PlanDefinition.Metric metric : plan.metricsOf(unitCode)) {
+            // The form says it: a figure left blank is 0 for this period.
+            Object value = s.figures().get(metric.code()) == null ? Integer.valueOf(0) : s.figures().get(metric.code());
+            if (!(value instanceof Number number)) {
+                problems.add("«" + metric.label() + "» phải là một số");
+            } else if (number.doubleValue() < 0 || number.doubleValue() > metric.upperBound() || number.doubleValue() != Math.rint(number.doubleValue())) {
+                problems.add("«" + metric.label() + "» phải là số nguyên từ 0 đến " + metric.upperBound());
+            } else {
+                figures.put(metric.code(), number.intValue());
             }
-            figures.put(metric.code(), value == null ? 0 : ((Number) value).intValue());
+        }
+        if (!problems.isEmpty()) {
+            throw new InputRejectedException(problems);
         }
         List<TargetEvaluator.Result> results = TargetEvaluator.evaluate(plan, unitCode,
                 new TargetEvaluator.Figures(period, figures), reports.figures(planCode, unitCode, code -> period(plan, code)));
         OffsetDateTime now = OffsetDateTime.ofInstant(calendar.now(), ZoneOffset.UTC);
         boolean late = dueAt != null && now.toInstant().isAfter(dueAt.toInstant());
-        long id = reports.insert(new ReportRepository.NewReport(planCode, unitCode, period, s.narrative(), s.evidenceLinks(),
+        long id = reports.insert(new ReportRepository.NewReport(planCode, unitCode, period, planVersion, s.narrative(), s.evidenceLinks(),
                 null, s.hasDifficulty(), s.hasDifficulty() ? s.difficultyDescription() : null,
                 s.hasDifficulty() ? s.difficultyProposal() : null, actor, now, late), figures, results);
-        boolean complete = reports.reportCount(planCode, periodCode) == plan.units().size();
+        boolean complete = reports.reportCount(planCode, periodCode) >= catalog.get(planCode).units().size();
         return new Stored(id, late, (int) results.stream().filter(TargetEvaluator.Result::met).count(), results.size(), complete);
     }
 
@@ -157,10 +177,31 @@ public class ReportingService {
                 new TargetEvaluator.Figures(period, Map.of()), reports.figures(planCode, unitCode, code -> period(plan, code)));
         OffsetDateTime now = OffsetDateTime.ofInstant(calendar.now(), ZoneOffset.UTC);
         boolean late = dueAt != null && now.toInstant().isAfter(dueAt.toInstant());
-        long id = reports.insert(new ReportRepository.NewReport(planCode, unitCode, period, summary, null, selfAssessment,
+        long id = reports.insert(new ReportRepository.NewReport(planCode, unitCode, period, catalog.runningVersion(planCode), summary, null, selfAssessment,
                 proposals != null, null, proposals, actor, now, late), Map.of(), results);
         reports.countFinal(planCode);
         return new Stored(id, late, (int) results.stream().filter(TargetEvaluator.Result::met).count(), results.size(), false);
+    }
+
+    /** When a period closes for consolidation if not every unit has reported before: the end of the units' due date. */
+    public Date periodClosesAt(String planCode, String periodCode) {
+        PlanDefinition plan = catalog.get(planCode);
+        return calendar.endOf(plan, period(plan, periodCode).dueOn());
+    }
+
+    /** The periods a unit has reported on (submitted reports stay as they were). */
+    public List<String> reportedPeriods(String planCode, String unitCode) {
+        return reports.reportedPeriods(planCode, unitCode);
+    }
+
+    /** The periods whose consolidated report exists already. */
+    public List<String> consolidatedPeriods(String planCode) {
+        return reports.consolidatedPeriods(planCode);
+    }
+
+    /** The codes of the metrics a version of the plan asks of the unit: the figures its report form holds. */
+    public List<String> metricCodes(String planCode, int version, String unitCode) {
+        return catalog.version(planCode, version).metricsOf(unitCode).stream().map(PlanDefinition.Metric::code).toList();
     }
 
     /** The note a unit sees on its task shortly before the due date. */
@@ -253,8 +294,10 @@ public class ReportingService {
                 .filter(p -> !p.code().equals(period.code()))
                 .map(p -> new TargetEvaluator.Figures(p, agencyFigures(plan, all.getOrDefault(p.code(), Map.of()))))
                 .toList();
-        return TargetEvaluator.evaluateAgency(plan,
-                new TargetEvaluator.Figures(period, agencyFigures(plan, all.getOrDefault(period.code(), Map.of()))), earlier);
+        Map<String, Integer> figures = new LinkedHashMap<>(agencyFigures(plan, all.getOrDefault(period.code(), Map.of())));
+        planRows.find(planCode).ifPresent(row -> figures.put(PlanDefinition.UNITS_ACKNOWLEDGED_PERCENT,
+                row.unitCount() == 0 ? 0 : row.acknowledgedCount() * 100 / row.unitCount()));
+        return TargetEvaluator.evaluateAgency(plan, new TargetEvaluator.Figures(period, figures), earlier);
     }
 
     /** Per unit and target, over the whole plan: in how many reports it was evaluated and met. */
@@ -286,9 +329,9 @@ public class ReportingService {
             s.append("Chỉ tiêu của đơn vị đánh giá trong kỳ này:\n");
             targets.forEach(t -> s.append("- ").append(t.description()).append('\n'));
         }
-        if (period.kind() != Kind.FINAL) {
-            s.append("Các chỉ số Kế hoạch theo dõi:\n");
-            plan.metrics().forEach(m -> s.append("- ").append(m.label()).append(m.unit() == null ? "" : " (" + m.unit() + ")").append('\n'));
+        if (period.kind() != Kind.FINAL && !plan.metricsOf(unitCode).isEmpty()) {
+            s.append("Các chỉ số Kế hoạch giao đơn vị báo cáo:\n");
+            plan.metricsOf(unitCode).forEach(m -> s.append("- ").append(m.label()).append(m.unit() == null ? "" : " (" + m.unit() + ")").append('\n'));
         }
         return Texts.fitVariable(s.toString().strip());
     }

@@ -18,17 +18,22 @@ import vn.haiphong.dx.reporting.ReportingPeriod.Kind;
  * the agency-wide targets (for consolidated reports). Which report measures a target:
  * <ul>
  * <li>per MONTH: every monthly report;</li>
- * <li>per QUARTER: the report of a quarter's last month (or the plan's last), over that quarter's months;</li>
+ * <li>per QUARTER: a quarterly report, or the report of a quarter's last month (or the plan's last), over that
+ * quarter's months;</li>
+ * <li>per HALF_YEAR: a half-yearly report, or the report that closes a half-year (its last month or quarter, or the
+ * plan's last), over that half-year's reports;</li>
  * <li>per WINDOW: a peak window's own report; an event window in the report of the month it ends in;</li>
- * <li>per YEAR or PLAN: the final report, over every monthly (or quarterly) report.</li>
+ * <li>per YEAR or PLAN: the final report, over every periodic report (peaks aside).</li>
  * </ul>
+ * A target's bound is the one in force on the last day of the period it is measured over (a plan may change it over
+ * the year).
  * Counts add up; a percentage is its latest reported value. Peak reports are not added to the months
  * (their days are already in the monthly reports).
  */
 public final class TargetEvaluator {
 
     /** Sum of every ACTIVITY metric: "at least 1–2 activities a month". */
-    public static final String ACTIVITIES_TOTAL = "activitiesTotal";
+    public static final String ACTIVITIES_TOTAL = PlanDefinition.ACTIVITIES_TOTAL;
 
     public record Figures(ReportingPeriod period, Map<String, Integer> values) {}
 
@@ -68,8 +73,8 @@ public final class TargetEvaluator {
             for (String metric : target.metrics()) {
                 actual += aggregate(plan, metric, measured);
             }
-            boolean met = (target.min() == null || actual >= target.min()) && (target.max() == null || actual <= target.max());
-            results.add(new Result(target.code(), target.description(), actual, target.min(), target.max(), met));
+            PlanDefinition.Bounds bounds = target.bounds(current.period().end());
+            results.add(new Result(target.code(), target.description(), actual, bounds.min(), bounds.max(), bounds.met(actual)));
         }
         return results;
     }
@@ -80,23 +85,10 @@ public final class TargetEvaluator {
         switch (target.per()) {
             case MONTH:
                 return period.kind() == Kind.MONTH ? List.of(current) : null;
-            case QUARTER: {
-                if (period.kind() == Kind.QUARTER) {
-                    return List.of(current);
-                }
-                boolean closesQuarter = period.kind() == Kind.MONTH
-                        && (period.end().getMonthValue() % 3 == 0 || !period.end().isBefore(plan.period().end()));
-                if (!closesQuarter) {
-                    return null;
-                }
-                List<Figures> quarter = new ArrayList<>(earlier.stream()
-                        .filter(f -> f.period().kind() == Kind.MONTH
-                                && f.period().end().getYear() == period.end().getYear()
-                                && ReportingPeriod.quarter(f.period().end()) == ReportingPeriod.quarter(period.end()))
-                        .toList());
-                quarter.add(current);
-                return quarter;
-            }
+            case QUARTER:
+                return closing(plan, period, Kind.QUARTER, 3, current, earlier);
+            case HALF_YEAR:
+                return closing(plan, period, Kind.HALF, 6, current, earlier);
             case WINDOW: {
                 Window window = plan.windows().stream().filter(w -> w.code().equals(target.window())).findFirst().orElseThrow();
                 if (window.kind() == WindowKind.PEAK) {
@@ -110,10 +102,34 @@ public final class TargetEvaluator {
                 if (period.kind() != Kind.FINAL) {
                     return null;
                 }
-                return earlier.stream().filter(f -> f.period().kind() == Kind.MONTH || f.period().kind() == Kind.QUARTER).toList();
+                return earlier.stream().filter(f -> f.period().kind() != Kind.PEAK && f.period().kind() != Kind.FINAL).toList();
             default:
                 return null;
         }
+    }
+
+    /**
+     * A target per quarter or half-year: measured by a report of that span, or by the report that closes it (its last
+     * month or quarter, or the plan's last) over every report of the span.
+     */
+    private static List<Figures> closing(PlanDefinition plan, ReportingPeriod period, Kind span, int months, Figures current,
+                                         List<Figures> earlier) {
+        if (period.kind() == span) {
+            return List.of(current);
+        }
+        boolean shorter = period.kind() == Kind.MONTH || (period.kind() == Kind.QUARTER && span == Kind.HALF);
+        boolean closes = shorter && (period.end().getMonthValue() % months == 0 || !period.end().isBefore(plan.period().end()));
+        if (!closes) {
+            return null;
+        }
+        int index = (period.end().getMonthValue() - 1) / months;
+        List<Figures> reports = new ArrayList<>(earlier.stream()
+                .filter(f -> f.period().kind() == period.kind()
+                        && f.period().end().getYear() == period.end().getYear()
+                        && (f.period().end().getMonthValue() - 1) / months == index)
+                .toList());
+        reports.add(current);
+        return reports;
     }
 
     private static int aggregate(PlanDefinition plan, String metric, List<Figures> reports) {

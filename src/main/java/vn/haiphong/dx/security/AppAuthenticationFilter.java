@@ -39,6 +39,12 @@ class AppAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<AppUser> user = fromSession(request.getSession(false)).or(() -> fromBasic(request));
+        if (user.isEmpty() && "GET".equals(request.getMethod()) && request.getRequestURI().startsWith(request.getContextPath() + "/plans/")
+                && String.valueOf(request.getHeader("Accept")).contains("text/html")) {
+            // A person following a link to a page: to the login (Tasklist's), not a bare 401.
+            response.sendRedirect(request.getContextPath() + "/camunda/app/tasklist/");
+            return;
+        }
         if (user.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"dx\", charset=\"UTF-8\"");
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

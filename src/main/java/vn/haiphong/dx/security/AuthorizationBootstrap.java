@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -14,11 +15,14 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.plan.PlanDefinition;
+import vn.haiphong.dx.plan.PlanEvents;
+import vn.haiphong.dx.shared.ProcessContext;
 import vn.haiphong.dx.tasklist.TasklistFilters;
 import vn.haiphong.dx.unit.UnitGroups;
 
@@ -43,18 +47,34 @@ class AuthorizationBootstrap implements ApplicationRunner {
 
     private final AuthorizationService authorizations;
     private final FilterService filters;
-    private final PlanCatalog catalog;
+    private final Plans catalog;
+    private final IdentityService identity;
 
-    AuthorizationBootstrap(AuthorizationService authorizations, FilterService filters, PlanCatalog catalog) {
+    AuthorizationBootstrap(AuthorizationService authorizations, FilterService filters, Plans catalog, IdentityService identity) {
         this.authorizations = authorizations;
         this.filters = filters;
         this.catalog = catalog;
+        this.identity = identity;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        catalog.all().forEach(this::provision);
+    }
+
+    /** A plan brought in or revised while the application runs: its groups get their grants at once. */
+    @EventListener
+    @Order(1)
+    public void onRegistered(PlanEvents.Registered registered) {
+        ProcessContext.asEngine(identity, () -> {
+            provision(registered.plan());
+            return null;
+        });
+    }
+
+    private void provision(PlanDefinition plan) {
         List<Filter> shared = filters.createFilterQuery().list().stream().filter(f -> f.getOwner() == null).toList();
-        for (String group : groups()) {
+        for (String group : groups(plan)) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             for (Filter filter : shared) {
                 Object only = filter.getProperties() == null ? null : filter.getProperties().get(TasklistFilters.OFFICE_GROUP_PROPERTY);
@@ -68,20 +88,16 @@ class AuthorizationBootstrap implements ApplicationRunner {
             }
             grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         }
-        for (PlanDefinition plan : catalog.all()) {
-            for (String process : STARTABLE_BY_OFFICE) {
-                grant(UnitGroups.unitGroupId(plan.agency().code(), plan.focalUnit()), Resources.PROCESS_DEFINITION, process,
-                        ProcessDefinitionPermissions.CREATE_INSTANCE);
-            }
+        for (String process : STARTABLE_BY_OFFICE) {
+            grant(UnitGroups.unitGroupId(plan.agency().code(), plan.focalUnit()), Resources.PROCESS_DEFINITION, process,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE);
         }
     }
 
-    private List<String> groups() {
+    private static List<String> groups(PlanDefinition plan) {
         List<String> groups = new ArrayList<>();
-        for (PlanDefinition plan : catalog.all()) {
-            plan.units().forEach(u -> add(groups, UnitGroups.unitGroupId(plan.agency().code(), u.code())));
-            add(groups, UnitGroups.leadershipGroupId(plan.agency().code()));
-        }
+        plan.units().forEach(u -> add(groups, UnitGroups.unitGroupId(plan.agency().code(), u.code())));
+        add(groups, UnitGroups.leadershipGroupId(plan.agency().code()));
         return groups;
     }
 

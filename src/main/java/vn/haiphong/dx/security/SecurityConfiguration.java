@@ -42,7 +42,7 @@ class SecurityConfiguration {
     FilterRegistrationBean<AppAuthenticationFilter> appAuthentication(AppAuthenticationFilter filter) {
         FilterRegistrationBean<AppAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("app-authentication");
-        registration.addUrlPatterns("/api/*", "/monitor/*");
+        registration.addUrlPatterns("/api/*", "/monitor/*", "/plans/*", "/logout");
         registration.setOrder(2);
         return registration;
     }

@@ -57,6 +57,22 @@ public final class ProcessContext {
     }
 
     /**
+     * Runs engine calls as the engine itself, outside any person's authorizations: steps the system takes on a
+     * person's behalf (deploying a plan's generated forms at its issuance, say).
+     */
+    public static <T> T asEngine(org.camunda.bpm.engine.IdentityService identity, java.util.function.Supplier<T> work) {
+        Authentication person = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return work.get();
+        } finally {
+            if (person != null) {
+                identity.setAuthentication(person);
+            }
+        }
+    }
+
+    /**
      * Runs engine calls of a service task as the engine itself, not as the person whose completion triggered
      * it: e.g. the Office's urging updates the unit's report task, which the Office may not touch directly.
      */
@@ -71,5 +87,23 @@ public final class ProcessContext {
                 identity.setAuthentication(person);
             }
         }
+    }
+
+    /**
+     * The running body of a multi-instance activity in a process instance, to which an inner instance can be added by
+     * modification (an amendment adds a unit, a period); null when the instance is not, or no longer, there.
+     */
+    public static org.camunda.bpm.engine.runtime.ActivityInstance multiInstanceBody(org.camunda.bpm.engine.RuntimeService runtime,
+                                                                                 String processInstanceId, String activityId) {
+        org.camunda.bpm.engine.runtime.ActivityInstance root = runtime.getActivityInstance(processInstanceId);
+        if (root == null) {
+            return null;
+        }
+        for (org.camunda.bpm.engine.runtime.ActivityInstance child : root.getChildActivityInstances()) {
+            if ((activityId + "#multiInstanceBody").equals(child.getActivityId())) {
+                return child;
+            }
+        }
+        return null;
     }
 }

@@ -8,6 +8,9 @@ public final class Texts {
     /** Dates as Vietnamese offices write them. */
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+    /** A moment as people read it, e.g. 03/10/2025 14:05. */
+    public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
     /** A string variable holds 4000 characters; generated texts stay below with room for the ellipsis. */
     static final int VARIABLE_TEXT = 3900;
 

@@ -1,20 +1,22 @@
 package vn.haiphong.dx.tasklist;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.plan.PlanDefinition;
+import vn.haiphong.dx.plan.PlanEvents;
+import vn.haiphong.dx.shared.ProcessContext;
 import vn.haiphong.dx.unit.UnitGroups;
 
 /**
@@ -37,12 +39,14 @@ public class TasklistFilters implements ApplicationRunner {
 
     private final FilterService filters;
     private final TaskService tasks;
-    private final PlanCatalog catalog;
+    private final Plans catalog;
+    private final IdentityService identity;
 
-    TasklistFilters(FilterService filters, TaskService tasks, PlanCatalog catalog) {
+    TasklistFilters(FilterService filters, TaskService tasks, Plans catalog, IdentityService identity) {
         this.filters = filters;
         this.tasks = tasks;
         this.catalog = catalog;
+        this.identity = identity;
     }
 
     @Override
@@ -59,16 +63,28 @@ public class TasklistFilters implements ApplicationRunner {
         ensure(OVERDUE, 20, "Việc của đơn vị đã quá hạn xử lý",
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
                         .dueBeforeExpression("${now()}").orderByDueDate().asc());
-        Set<String> offices = new LinkedHashSet<>();
-        for (PlanDefinition plan : catalog.all()) {
-            String office = UnitGroups.unitGroupId(plan.agency().code(), plan.focalUnit());
-            if (offices.add(office)) {
-                ensure("Tất cả việc của " + plan.focal().name(), 30,
-                        "Mọi công việc của đơn vị đầu mối, cả việc đồng nghiệp đã nhận (chỉ đơn vị đầu mối thấy)",
-                        tasks.createTaskQuery().taskCandidateGroup(office).includeAssignedTasks().orderByDueDate().asc(),
-                        Map.of(OFFICE_GROUP_PROPERTY, office));
-            }
-        }
+        catalog.all().forEach(this::officeFilter);
+    }
+
+    /**
+     * A plan brought in while the application runs: its Office gets its own filter at once (and the grants to it,
+     * from {@code AuthorizationBootstrap}, which listens to the same event after this one).
+     */
+    @EventListener
+    @Order(0)
+    public void onRegistered(PlanEvents.Registered registered) {
+        ProcessContext.asEngine(identity, () -> {
+            officeFilter(registered.plan());
+            return null;
+        });
+    }
+
+    private void officeFilter(PlanDefinition plan) {
+        String office = UnitGroups.unitGroupId(plan.agency().code(), plan.focalUnit());
+        ensure("Tất cả việc của " + plan.focal().name(), 30,
+                "Mọi công việc của đơn vị đầu mối, cả việc đồng nghiệp đã nhận (chỉ đơn vị đầu mối thấy)",
+                tasks.createTaskQuery().taskCandidateGroup(office).includeAssignedTasks().orderByDueDate().asc(),
+                Map.of(OFFICE_GROUP_PROPERTY, office));
     }
 
     private void ensure(String name, int priority, String description, TaskQuery query) {

@@ -8,15 +8,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.plan.PlanDefinition;
+import vn.haiphong.dx.plan.PlanEvents;
 
 /**
  * Groups from the plan data (one per unit, one for leadership) and, in the demo only, one user per group.
- * Idempotent: runs at every start and creates only what is missing.
+ * Idempotent: runs at every start and whenever a plan is brought in or revised, and creates only what is missing.
  */
 @Component
 @Order(10)
@@ -28,11 +30,11 @@ class IdentityBootstrap implements ApplicationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(IdentityBootstrap.class);
 
     private final IdentityService identity;
-    private final PlanCatalog catalog;
+    private final Plans catalog;
     private final boolean demo;
     private final String demoPassword;
 
-    IdentityBootstrap(IdentityService identity, PlanCatalog catalog,
+    IdentityBootstrap(IdentityService identity, Plans catalog,
                       @Value("${app.demo.enabled:false}") boolean demo,
                       @Value("${app.demo.password:demo}") String demoPassword) {
         this.identity = identity;
@@ -43,21 +45,32 @@ class IdentityBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        for (PlanDefinition plan : catalog.all()) {
-            String agency = plan.agency().code();
-            for (PlanDefinition.Unit unit : plan.units()) {
-                String groupId = UnitGroups.unitGroupId(agency, unit.code());
-                ensureGroup(groupId, unit.name() + " – " + plan.agency().name(),
-                        unit.code().equals(plan.focalUnit()) ? TYPE_OFFICE : TYPE_UNIT);
-                if (demo) {
-                    ensureDemoUser(groupId, "Cán bộ", unit.name());
-                }
-            }
-            String leadership = UnitGroups.leadershipGroupId(agency);
-            ensureGroup(leadership, plan.leadership().name() + " – " + plan.agency().name(), TYPE_LEADERSHIP);
+        catalog.all().forEach(this::provision);
+    }
+
+    /** A plan brought in or revised while the application runs gets its groups (and demo users) at once. */
+    @EventListener
+    public void onRegistered(PlanEvents.Registered registered) {
+        vn.haiphong.dx.shared.ProcessContext.asEngine(identity, () -> {
+            provision(registered.plan());
+            return null;
+        });
+    }
+
+    private void provision(PlanDefinition plan) {
+        String agency = plan.agency().code();
+        for (PlanDefinition.Unit unit : plan.units()) {
+            String groupId = UnitGroups.unitGroupId(agency, unit.code());
+            ensureGroup(groupId, unit.name() + " – " + plan.agency().name(),
+                    unit.code().equals(plan.focalUnit()) ? TYPE_OFFICE : TYPE_UNIT);
             if (demo) {
-                ensureDemoUser(leadership, plan.leadership().signerName(), "(" + capitalised(plan.leadership().signerTitle()) + ")");
+                ensureDemoUser(groupId, "Cán bộ", unit.name());
             }
+        }
+        String leadership = UnitGroups.leadershipGroupId(agency);
+        ensureGroup(leadership, plan.leadership().name() + " – " + plan.agency().name(), TYPE_LEADERSHIP);
+        if (demo) {
+            ensureDemoUser(leadership, plan.leadership().signerName(), "(" + capitalised(plan.leadership().signerTitle()) + ")");
         }
     }
 

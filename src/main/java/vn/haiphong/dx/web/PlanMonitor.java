@@ -11,7 +11,7 @@ import vn.haiphong.dx.delegation.AcknowledgementService;
 import vn.haiphong.dx.delegation.UnitAcknowledgement;
 import vn.haiphong.dx.escalation.DifficultyService;
 import vn.haiphong.dx.escalation.DifficultyView;
-import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.plan.PlanRepository;
 import vn.haiphong.dx.plan.PlanRepository.PlanRow;
@@ -34,13 +34,13 @@ class PlanMonitor {
 
     record PlanUnits(PlanOverview plan, List<UnitAcknowledgement> units) {}
 
-    private final PlanCatalog catalog;
+    private final Plans catalog;
     private final PlanRepository plans;
     private final AcknowledgementService acknowledgements;
     private final ReportingService reporting;
     private final DifficultyService escalation;
 
-    PlanMonitor(PlanCatalog catalog, PlanRepository plans, AcknowledgementService acknowledgements,
+    PlanMonitor(Plans catalog, PlanRepository plans, AcknowledgementService acknowledgements,
                 ReportingService reporting, DifficultyService escalation) {
         this.escalation = escalation;
         this.catalog = catalog;

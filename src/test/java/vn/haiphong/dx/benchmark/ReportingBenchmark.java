@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
 import vn.haiphong.dx.Application;
-import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.Plans;
 
 /**
  * A reporting year at city or national scale on a real PostgreSQL server, with the project's configuration and
@@ -150,7 +150,7 @@ public final class ReportingBenchmark {
                 fill(database, name, preset);
             }
             YearWorkload workload = new YearWorkload(engine, app.getBean(HikariDataSource.class), database, name, preset, threads, out,
-                    app.getBean(PlanCatalog.class));
+                    app.getBean(Plans.class));
             database.resetStatements(name);
             workload.run();
             // The year's own time: start-up and the windows, without the backlog's bulk load and the pauses in

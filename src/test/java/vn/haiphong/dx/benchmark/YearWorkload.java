@@ -31,7 +31,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
-import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.plan.PlanService;
 import vn.haiphong.dx.unit.UnitGroups;
@@ -88,7 +88,7 @@ final class YearWorkload {
     }
 
     YearWorkload(ProcessEngine engine, HikariDataSource pool, BenchmarkDatabase database, String databaseName,
-                 BenchmarkPreset preset, int threads, java.io.PrintStream progress, PlanCatalog catalog) {
+                 BenchmarkPreset preset, int threads, java.io.PrintStream progress, Plans catalog) {
         this.progress = progress;
         for (PlanDefinition plan : catalog.all()) {
             if (!plan.code().startsWith(PlanFiles.PREFIX)) {

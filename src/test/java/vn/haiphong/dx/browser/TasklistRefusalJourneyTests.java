@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import vn.haiphong.dx.delegation.UnitPlanProcess;
-import vn.haiphong.dx.plan.PlanIssuanceProcess;
+import vn.haiphong.dx.plan.PlanReviewProcess;
 import vn.haiphong.dx.support.PlanFixtures;
 import vn.haiphong.dx.support.VietnameseText;
 
@@ -48,7 +48,7 @@ class TasklistRefusalJourneyTests {
     void everyRefusalAPersonMeetsInTasklistIsVietnamese() throws Exception {
         List<String> shown = new ArrayList<>();
         fixtures.freshDraft(PlanFixtures.KESAT);
-        complete(PlanIssuanceProcess.Activities.SUBMIT_DRAFT, "kesat.vhxh", "kesat-vhxh", Map.of("draftNote", "Kính trình"));
+        complete(PlanReviewProcess.Activities.SUBMIT_DRAFT, "kesat.vhxh", "kesat-vhxh", Map.of("draftNote", "Kính trình"));
         try (Browser browser = new Browser(port, "refusals")) {
             browser.attemptLogin("kesat.cax", "sai-mat-khau");
             browser.waitForText("Đăng nhập không thành công");
@@ -67,7 +67,7 @@ class TasklistRefusalJourneyTests {
 
             // A colleague decided meanwhile: the task is gone when this person presses "Hoàn thành".
             browser.choose("Phê duyệt dự thảo");
-            complete(PlanIssuanceProcess.Activities.REVIEW_DRAFT, "kesat.lanhdao", "kesat-lanhdao", Map.of("reviewDecision", "APPROVE"));
+            complete(PlanReviewProcess.Activities.REVIEW_DRAFT, "kesat.lanhdao", "kesat-lanhdao", Map.of("reviewDecision", "APPROVE"));
             browser.submit();
             String gone = browser.notification();
             assertThat(gone).contains("Không tìm thấy công việc");
@@ -84,7 +84,7 @@ class TasklistRefusalJourneyTests {
             shown.add(record(browser, "difficulty-by-leadership", notAUnit));
         }
 
-        complete(PlanIssuanceProcess.Activities.RECORD_ISSUANCE, "kesat.vhxh", "kesat-vhxh",
+        complete(PlanReviewProcess.Activities.RECORD_ISSUANCE, "kesat.vhxh", "kesat-vhxh",
                 Map.of("documentNumber", "29/KH-UBND", "issuedOn", "2025-09-30"));
         fixtures.executeJobs();
         Task caxTask = tasks.createTaskQuery().taskDefinitionKey(UnitPlanProcess.Activities.ACKNOWLEDGE_PLAN)

@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.support.PlanFixtures;
 import vn.haiphong.dx.support.TestSmtp;
 
@@ -45,7 +45,7 @@ class ConcurrentDispatchTests {
     @Autowired ProcessEngine engine;
     @Autowired ManagementService management;
     @Autowired PlanFixtures fixtures;
-    @Autowired PlanCatalog catalog;
+    @Autowired Plans catalog;
     @Autowired HikariDataSource pool;
 
     @Test

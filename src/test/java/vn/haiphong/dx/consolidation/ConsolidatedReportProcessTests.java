@@ -45,7 +45,7 @@ import vn.haiphong.dx.consolidation.ConsolidatedReportProcess.Activities;
 import vn.haiphong.dx.consolidation.ConsolidatedReportProcess.Decisions;
 import vn.haiphong.dx.consolidation.ConsolidatedReportProcess.Vars;
 import vn.haiphong.dx.form.InputRejectedException;
-import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.plan.PlanIssuanceProcess;
 import vn.haiphong.dx.plan.PlanService;
@@ -71,7 +71,7 @@ class ConsolidatedReportProcessTests {
     @Autowired TaskService tasks;
     @Autowired IdentityService identity;
     @Autowired PlanFixtures fixtures;
-    @Autowired PlanCatalog catalog;
+    @Autowired Plans catalog;
     @Autowired ReportDocuments documents;
 
     PlanDefinition plan;
@@ -117,7 +117,8 @@ class ConsolidatedReportProcessTests {
         int units = plan.units().size();
         Assertions.assertThat((String) runtime.getVariable(report.getId(), Vars.REPORT_SUMMARY))
                 .startsWith("Trong tháng 10/2025, " + units + "/" + units + " đơn vị nộp báo cáo đúng hạn, 0 đơn vị nộp muộn, 0 đơn vị chưa nộp.")
-                .contains("(VNeID): " + (10 * units) + " người");
+                .as("only the units the plan asks VNeID of report it (Công an xã, Tổ Công nghệ số cộng đồng)")
+                .contains("(VNeID): " + (10 * askedVneid()) + " người");
         Assertions.assertThat((String) runtime.getVariable(report.getId(), Vars.DOCUMENT_LINKS)).contains("/api/reports/");
         Assertions.assertThat(fixtures.count("select count(*) from dx_consolidated_report where plan_code = ? and kind = 'PERIODIC' "
                 + "and period_code = '2025-10' and status = 'DRAFTED'", PLAN)).isEqualTo(1);
@@ -148,7 +149,9 @@ class ConsolidatedReportProcessTests {
         everyUnitReports("2025-10", i -> Map.of("residentsVneid", 10 * (i + 1)));
         int total = 0;
         for (int i = 0; i < units.size(); i++) {
-            total += 10 * (i + 1);
+            String code = units.get(i).code();
+            // Only the units the plan asks VNeID of report it.
+            total += plan.metricsOf(code).stream().anyMatch(m -> m.code().equals("residentsVneid")) ? 10 * (i + 1) : 0;
         }
         ProcessInstance report = consolidation("2025-10");
         long id = ((Number) runtime.getVariable(report.getId(), Vars.REPORT_ID)).longValue();
@@ -317,6 +320,11 @@ class ConsolidatedReportProcessTests {
         for (int i = 0; i < plan.units().size(); i++) {
             reports(plan.units().get(i), period, figures.apply(i));
         }
+    }
+
+    /** How many units the plan asks to report VNeID guidance. */
+    private int askedVneid() {
+        return (int) plan.units().stream().filter(u -> plan.metricsOf(u.code()).stream().anyMatch(m -> m.code().equals("residentsVneid"))).count();
     }
 
     private void reports(PlanDefinition.Unit unit, String period, Map<String, Object> figures) {

@@ -35,7 +35,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.ActiveProfiles;
 
 import vn.haiphong.dx.consolidation.ConsolidatedReportProcess.Vars;
-import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.support.PlanFixtures;
 import vn.haiphong.dx.support.TestSmtp;
 
@@ -56,7 +56,7 @@ class ReportDispatchAndAccessTests {
     @Autowired TestRestTemplate http;
     @Autowired RuntimeService runtime;
     @Autowired PlanFixtures fixtures;
-    @Autowired PlanCatalog catalog;
+    @Autowired Plans catalog;
     @Autowired JdbcClient jdbc;
 
     @Autowired ManagementService management;

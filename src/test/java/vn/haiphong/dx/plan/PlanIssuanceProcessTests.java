@@ -32,8 +32,9 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.haiphong.dx.delegation.UnitPlanProcess;
 import vn.haiphong.dx.form.InputRejectedException;
 import vn.haiphong.dx.plan.PlanIssuanceProcess.Activities;
-import vn.haiphong.dx.plan.PlanIssuanceProcess.Decisions;
-import vn.haiphong.dx.plan.PlanIssuanceProcess.Vars;
+
+import vn.haiphong.dx.plan.PlanReviewProcess.Decisions;
+import vn.haiphong.dx.plan.PlanReviewProcess.Vars;
 import vn.haiphong.dx.support.PlanFixtures;
 
 @SpringBootTest
@@ -44,7 +45,7 @@ class PlanIssuanceProcessTests {
     @Autowired TaskService tasks;
     @Autowired PlanFixtures fixtures;
     @Autowired PlanRepository plans;
-    @Autowired PlanCatalog catalog;
+    @Autowired Plans catalog;
     @Autowired JdbcClient jdbc;
     @Autowired @Qualifier("engineTuning") ApplicationRunner engineTuning;
 
@@ -63,9 +64,10 @@ class PlanIssuanceProcessTests {
 
     @Test
     void draftWaitsForTheFocalUnitWithThePlanInItsName() {
-        assertThat(plan).isWaitingAt(Activities.SUBMIT_DRAFT);
-        assertThat(task(plan)).hasCandidateGroup("snnmt-vp");
-        Assertions.assertThat(task(plan).getName())
+        assertThat(plan).isWaitingAt(Activities.REVIEW_AND_ISSUE);
+        assertThat(review()).isWaitingAt(PlanReviewProcess.Activities.SUBMIT_DRAFT);
+        assertThat(task(review())).hasCandidateGroup("snnmt-vp");
+        Assertions.assertThat(task(review()).getName())
                 .isEqualTo("Hoàn thiện, trình dự thảo kế hoạch – Kế hoạch Truyền thông về Chuyển đổi số năm 2025");
         Assertions.assertThat(fixtures.status(PlanFixtures.SNNMT)).isEqualTo("DRAFT");
     }
@@ -73,18 +75,18 @@ class PlanIssuanceProcessTests {
     @Test
     void approvedDraftIsIssuedAndDelegatedToEveryUnitInItsOwnQueue() {
         submit("Kính trình Lãnh đạo Sở xem xét");
-        assertThat(plan).isWaitingAt(Activities.REVIEW_DRAFT);
-        assertThat(task(plan)).hasCandidateGroup("snnmt-lanhdao");
+        assertThat(review()).isWaitingAt(PlanReviewProcess.Activities.REVIEW_DRAFT);
+        assertThat(task(review())).hasCandidateGroup("snnmt-lanhdao");
 
         review(Decisions.APPROVE, null);
-        assertThat(plan).isWaitingAt(Activities.RECORD_ISSUANCE);
-        assertThat(task(plan)).hasCandidateGroup("snnmt-vp");
+        assertThat(review()).isWaitingAt(PlanReviewProcess.Activities.RECORD_ISSUANCE);
+        assertThat(task(review())).hasCandidateGroup("snnmt-vp");
 
         issue("125/KH-SNNMT");
         Assertions.assertThat(plans.find(PlanFixtures.SNNMT).orElseThrow())
                 .extracting(PlanRepository.PlanRow::status, PlanRepository.PlanRow::documentNumber)
                 .containsExactly(PlanRepository.Status.ISSUED, "125/KH-SNNMT");
-        Assertions.assertThat(engine.getManagementService().createJobQuery().processInstanceId(plan.getId()).list())
+        Assertions.assertThat(engine.getManagementService().createJobQuery().processDefinitionKey(PlanReviewProcess.ID).list())
                 .as("the asynchronous step is due at once, so the job executor finds it along the due-date index")
                 .singleElement().satisfies(job -> Assertions.assertThat(job.getDuedate()).isNotNull()
                         .isBeforeOrEqualTo(ClockUtil.getCurrentTime()));
@@ -93,6 +95,7 @@ class PlanIssuanceProcessTests {
         assertThat(plan).isWaitingAt(Activities.DELEGATE_TO_UNITS);
         List<Task> acknowledgements = unitTasks();
         PlanDefinition definition = catalog.get(PlanFixtures.SNNMT);
+        Assertions.assertThat(catalog.runningVersion(PlanFixtures.SNNMT)).isEqualTo(1);
         Assertions.assertThat(acknowledgements).hasSize(definition.units().size());
         for (PlanDefinition.Unit unit : definition.units()) {
             String group = "snnmt-" + unit.code().toLowerCase();
@@ -123,21 +126,26 @@ class PlanIssuanceProcessTests {
     }
 
     private Job issuanceJob() {
-        return engine.getManagementService().createJobQuery().processInstanceId(plan.getId()).singleResult();
+        return engine.getManagementService().createJobQuery().processDefinitionKey(PlanReviewProcess.ID).singleResult();
+    }
+
+    /** The review of the plan's first version: the instance of PlanReviewProcess the plan's process waits for. */
+    private ProcessInstance review() {
+        return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(plan.getId()).singleResult();
     }
 
     @Test
     void returnedDraftIsRevisedAndResubmittedUntilApproved() {
         submit("Dự thảo lần 1");
         review(Decisions.RETURN, "Bổ sung chỉ tiêu cho tháng cao điểm");
-        assertThat(plan).isWaitingAt(Activities.SUBMIT_DRAFT);
-        Assertions.assertThat(tasks.getVariable(task(plan).getId(), Vars.REVIEW_COMMENTS))
+        assertThat(review()).isWaitingAt(PlanReviewProcess.Activities.SUBMIT_DRAFT);
+        Assertions.assertThat(tasks.getVariable(task(review()).getId(), Vars.REVIEW_COMMENTS))
                 .isEqualTo("Bổ sung chỉ tiêu cho tháng cao điểm");
         Assertions.assertThat(fixtures.status(PlanFixtures.SNNMT)).isEqualTo("RETURNED");
 
         submit("Dự thảo lần 2, đã bổ sung chỉ tiêu");
         review(Decisions.APPROVE, "Đồng ý");
-        assertThat(plan).isWaitingAt(Activities.RECORD_ISSUANCE);
+        assertThat(review()).isWaitingAt(PlanReviewProcess.Activities.RECORD_ISSUANCE);
         Assertions.assertThat(plans.reviews(PlanFixtures.SNNMT))
                 .extracting(PlanRepository.ReviewRow::round, PlanRepository.ReviewRow::action)
                 .containsExactly(Assertions.tuple(1, "SUBMITTED"), Assertions.tuple(1, "RETURNED"),
@@ -147,12 +155,12 @@ class PlanIssuanceProcessTests {
     @Test
     void returnWithoutCommentsIsRefusedAndChangesNothing() {
         submit("Dự thảo");
-        String reviewTask = task(plan).getId();
+        String reviewTask = task(review()).getId();
         assertThatThrownBy(() -> tasks.complete(reviewTask, Map.of(Vars.REVIEW_DECISION, Decisions.RETURN)))
                 .isInstanceOf(InputRejectedException.class)
                 .hasMessageContaining("«Ý kiến của lãnh đạo» là bắt buộc");
-        assertThat(plan).isWaitingAt(Activities.REVIEW_DRAFT);
-        Assertions.assertThat(task(plan).getId()).isEqualTo(reviewTask);
+        assertThat(review()).isWaitingAt(PlanReviewProcess.Activities.REVIEW_DRAFT);
+        Assertions.assertThat(task(review()).getId()).isEqualTo(reviewTask);
         Assertions.assertThat(tasks.getVariable(reviewTask, Vars.REVIEW_DECISION)).isNull();
         Assertions.assertThat(fixtures.status(PlanFixtures.SNNMT)).isEqualTo("SUBMITTED");
     }
@@ -161,14 +169,14 @@ class PlanIssuanceProcessTests {
     void issuanceNumberMustCarryThePlansSymbol() {
         submit("Dự thảo");
         review(Decisions.APPROVE, null);
-        String issuanceTask = task(plan).getId();
+        String issuanceTask = task(review()).getId();
         assertThatThrownBy(() -> tasks.complete(issuanceTask, issuance("7/KH-UBND")))
                 .isInstanceOf(InputRejectedException.class)
                 .hasMessageContaining("<số>/KH-SNNMT");
         assertThatThrownBy(() -> tasks.complete(issuanceTask, issuance("KH-SNNMT")))
                 .isInstanceOf(InputRejectedException.class)
                 .hasMessageContaining("«Số, ký hiệu văn bản» không đúng định dạng");
-        assertThat(plan).isWaitingAt(Activities.RECORD_ISSUANCE);
+        assertThat(review()).isWaitingAt(PlanReviewProcess.Activities.RECORD_ISSUANCE);
         Assertions.assertThat(fixtures.status(PlanFixtures.SNNMT)).isEqualTo("APPROVED");
     }
 
@@ -220,7 +228,7 @@ class PlanIssuanceProcessTests {
     }
 
     private void submit(String note) {
-        complete(task(plan), withVariables(Vars.DRAFT_NOTE, note));
+        complete(task(review()), withVariables(Vars.DRAFT_NOTE, note));
     }
 
     private void review(String decision, String comments) {
@@ -228,11 +236,11 @@ class PlanIssuanceProcessTests {
         if (comments != null) {
             values.put(Vars.REVIEW_COMMENTS, comments);
         }
-        complete(task(plan), values);
+        complete(task(review()), values);
     }
 
     private void issue(String number) {
-        complete(task(plan), issuance(number));
+        complete(task(review()), issuance(number));
     }
 
     private static Map<String, Object> issuance(String number) {

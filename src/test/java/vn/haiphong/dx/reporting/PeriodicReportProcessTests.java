@@ -48,6 +48,7 @@ class PeriodicReportProcessTests {
     @Autowired TaskService tasks;
     @Autowired IdentityService identity;
     @Autowired PlanFixtures fixtures;
+    @Autowired ReportForms reportForms;
     @Autowired ReportingService reporting;
 
     @BeforeEach
@@ -55,6 +56,9 @@ class PeriodicReportProcessTests {
         BpmnAwareTests.init(engine);
         fixtures.freshDraft(PlanFixtures.SNNMT);
         fixtures.freshDraft(PlanFixtures.KESAT);
+        // Reports are started here without issuing the plans: their forms are generated as issuance would.
+        reportForms.deploy(fixtures.seed(PlanFixtures.SNNMT).plan(), 1);
+        reportForms.deploy(fixtures.seed(PlanFixtures.KESAT).plan(), 1);
         clock(2025, 1, 10, 9);
     }
 
@@ -106,7 +110,7 @@ class PeriodicReportProcessTests {
         // dates and groups from the plan.
         Assertions.assertThat(runtime.getVariables(report.getId()).keySet()).containsExactlyInAnyOrder(
                 Vars.PLAN_CODE, Vars.UNIT_CODE, Vars.PERIOD_CODE, Vars.TASK_CONTEXT, Vars.DUE_AT, Vars.DUE_ON,
-                Vars.PERIOD_INFO, Vars.PLAN_METRICS);
+                Vars.PERIOD_INFO, Vars.PLAN_VERSION, Vars.REPORT_FORM_KEY);
         Assertions.assertThat(management.createJobQuery().processInstanceId(report.getId()).singleResult().getDuedate())
                 .isEqualTo(at(2025, 10, 1, 0, 0, 0));
 
@@ -188,8 +192,8 @@ class PeriodicReportProcessTests {
         fixtures.executeJobs();
         String taskId = task(report).getId();
         identity.setAuthentication("kesat.tcns", List.of("kesat-tcns"));
-        refused(taskId, submission(Map.of("residentsVneid", -3)), "«Người dân được hướng dẫn cài đặt, kích hoạt VNeID» không được nhỏ hơn 0");
-        refused(taskId, submission(Map.of("residentsVneid", "nhiều")), "«Người dân được hướng dẫn cài đặt, kích hoạt VNeID» phải là một số");
+        refused(taskId, submission(Map.of("residentsVneid", -3)), "«Người dân được hướng dẫn cài đặt, kích hoạt tài khoản định danh điện tử (VNeID) (người)» không được nhỏ hơn 0");
+        refused(taskId, submission(Map.of("residentsVneid", "nhiều")), "«Người dân được hướng dẫn cài đặt, kích hoạt tài khoản định danh điện tử (VNeID) (người)» phải là một số");
         refused(taskId, submission(Map.of("postsPortal", 2.5)), "phải là số nguyên");
         Map<String, Object> oversized = submission(Map.of());
         oversized.put(Vars.REPORT_NARRATIVE, "x".repeat(3001));

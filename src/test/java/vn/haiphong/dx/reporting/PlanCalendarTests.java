@@ -10,14 +10,13 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import vn.haiphong.dx.plan.PlanCatalog;
 import vn.haiphong.dx.plan.PlanDefinition;
+import vn.haiphong.dx.support.SeedPlans;
 import vn.haiphong.dx.plan.PlanService;
 
 class PlanCalendarTests {
 
-    private static final PlanCatalog PLANS = new PlanCatalog("classpath*:plans/*.yaml");
-    private final PlanDefinition plan = PLANS.get("snnmt-tt-cds-2025");
+    private final PlanDefinition plan = SeedPlans.get("snnmt-tt-cds-2025");
     /** The exact calendar never asks the database when a plan was issued: without a repository it still works. */
     private final PlanCalendar exact = new PlanCalendar(PlanCalendar.Mode.EXACT, 6, null);
 

@@ -7,17 +7,16 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import vn.haiphong.dx.plan.PlanCatalog;
 import vn.haiphong.dx.plan.PlanDefinition;
+import vn.haiphong.dx.support.SeedPlans;
 import vn.haiphong.dx.reporting.TargetEvaluator.Figures;
 import vn.haiphong.dx.reporting.TargetEvaluator.Result;
 
 /** The seeds' own targets against known figures. */
 class TargetEvaluatorTests {
 
-    private static final PlanCatalog PLANS = new PlanCatalog("classpath*:plans/*.yaml");
-    private final PlanDefinition department = PLANS.get("snnmt-tt-cds-2025");
-    private final PlanDefinition commune = PLANS.get("kesat-ncds-2025");
+    private final PlanDefinition department = SeedPlans.get("snnmt-tt-cds-2025");
+    private final PlanDefinition commune = SeedPlans.get("kesat-ncds-2025");
 
     @Test
     void periodsComeFromThePlanData() {

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.haiphong.dx.consolidation.ConsolidatedReportProcess;
-import vn.haiphong.dx.plan.PlanCatalog;
+import vn.haiphong.dx.plan.PlanReader;
 import vn.haiphong.dx.plan.PlanService;
 
 /** Puts a seed plan back to a fresh draft, so every test starts where the plan's life begins. */
@@ -27,18 +27,18 @@ public class PlanFixtures {
     private final ManagementService management;
     private final IdentityService identity;
     private final JdbcClient jdbc;
-    private final PlanCatalog catalog;
+    private final PlanReader reader;
     private final PlanService plans;
     private final TaskService tasks;
 
     PlanFixtures(RuntimeService runtime, ManagementService management, IdentityService identity, JdbcClient jdbc,
-                 PlanCatalog catalog, PlanService plans, TaskService tasks) {
+                 PlanReader reader, PlanService plans, TaskService tasks) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.management = management;
         this.identity = identity;
         this.jdbc = jdbc;
-        this.catalog = catalog;
+        this.reader = reader;
         this.plans = plans;
     }
 
@@ -58,19 +58,28 @@ public class PlanFixtures {
                     .param(planCode).update();
         }
         jdbc.sql("delete from dx_consolidated_report where plan_code = ?").param(planCode).update();
-        jdbc.sql("delete from dx_document_number where agency_code = ?").param(catalog.get(planCode).agency().code()).update();
+        jdbc.sql("delete from dx_document_number where agency_code = ?").param(seed(planCode).plan().agency().code()).update();
         for (String table : List.of("dx_report_figure", "dx_report_target")) {
             jdbc.sql("delete from " + table + " where report_id in (select id from dx_report where plan_code = ?)")
                     .param(planCode).update();
         }
         for (String table : List.of("dx_report", "dx_urging", "dx_acknowledgement_activity", "dx_acknowledgement", "dx_task_assignment",
-                "dx_plan_unit", "dx_plan_review")) {
+                "dx_plan_unit", "dx_plan_review", "dx_plan_revision", "dx_plan_version")) {
             jdbc.sql("delete from " + table + " where plan_code = ?").param(planCode).update();
         }
         jdbc.sql("delete from dx_plan where code = ?").param(planCode).update();
-        plans.registerDraft(catalog.get(planCode));
+        plans.register(seed(planCode), "plans/" + planCode + ".yaml", null);
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(planCode)
                 .processDefinitionKey("PlanIssuanceProcess").singleResult();
+    }
+
+    /** A seed plan's file, read as the application reads it at start-up. */
+    public PlanReader.Read seed(String planCode) {
+        try (var in = getClass().getResourceAsStream("/plans/" + planCode + ".yaml")) {
+            return reader.read("plans/" + planCode + ".yaml", in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A fresh plan taken through submission, approval and issuance with the Java API, as its Office would. */
@@ -79,7 +88,7 @@ public class PlanFixtures {
         for (Map<String, Object> values : List.of(Map.<String, Object>of("draftNote", "Kính trình"),
                 Map.<String, Object>of("reviewDecision", "APPROVE"),
                 Map.<String, Object>of("documentNumber", number, "issuedOn", "2025-01-10"))) {
-            String task = tasks.createTaskQuery().processInstanceBusinessKey(planCode).processDefinitionKey("PlanIssuanceProcess")
+            String task = tasks.createTaskQuery().processInstanceBusinessKey(planCode).processDefinitionKey("PlanReviewProcess")
                     .singleResult().getId();
             tasks.complete(task, values);
         }
