@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -124,6 +125,8 @@ class ClusterTests {
                 b.completed, b.name, a.name, a.jobsRun(), b.name, b.jobsRun(), seconds(Duration.between(workStart, Instant.now()))));
         assertThat(a.completed).isPositive();
         assertThat(b.completed).isPositive();
+        assertThat(b.bean(MeterRegistry.class).get("executor.completed").tag("name", "camundaTaskExecutor").functionCounter().count())
+                .as("the job executor's threads in the metrics (Spring Boot's executor metrics)").isPositive();
         assertThat(a.jobsRun()).as("jobs run by %s", a.name).isPositive();
         assertThat(b.jobsRun()).as("jobs run by %s", b.name).isPositive();
 
