@@ -85,6 +85,8 @@ class ClusterTests {
                 seconds(b.waited)));
         assertThat(List.of(a.waited, b.waited)).as("one node waited for the other's start-up").anyMatch(w -> w.toMillis() > 0);
         JdbcClient jdbc = b.bean(JdbcClient.class);
+        assertThat(a.session()).as("the node named in its session ids, for the proxy's sticky sessions").endsWith("." + a.name);
+        assertThat(b.session()).endsWith("." + b.name);
         assertThat(a.bean(StartupLock.class).held()).as("released once started").isFalse();
         assertThat(jdbc.sql("select count(*) from pg_locks where locktype = 'advisory'").query(Integer.class).single()).isZero();
         List<ProcessDefinition> definitions = b.bean(RepositoryService.class).createProcessDefinitionQuery().list();
@@ -243,11 +245,20 @@ class ClusterTests {
                     .initializers(c -> ((GenericApplicationContext) c).registerBean("javaMailSender", JavaMailSender.class, () -> mail))
                     .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=",
                             "--spring.datasource.hikari.data-source-properties.ApplicationName=dx-" + name,
-                            "--camunda.bpm.generic-properties.properties.hostname=" + name,
+                            "--camunda.bpm.generic-properties.properties.hostname=" + name, "--app.cluster.node=" + name,
                             "--app.admin.id=dxadmin", "--app.admin.password=" + ADMIN_PASSWORD,
                             "--dx.mail.from=bao-cao@test.invalid", "--server.port=0",
                             "--logging.level.root=WARN", "--logging.level.vn.haiphong.dx.cluster=INFO");
             return new Node(name, context, mail, Duration.between(start, Instant.now()));
+        }
+
+        /** The session id the webapps get from this node (Tasklist's page opens a session for its CSRF token). */
+        String session() {
+            int port = ((org.springframework.boot.web.context.WebServerApplicationContext) context).getWebServer().getPort();
+            var response = new org.springframework.web.client.RestTemplate()
+                    .getForEntity("http://localhost:" + port + "/camunda/app/tasklist/default/", String.class);
+            return response.getHeaders().getOrEmpty("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                    .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';'))).findFirst().orElse("");
         }
 
         <T> T bean(Class<T> type) {
