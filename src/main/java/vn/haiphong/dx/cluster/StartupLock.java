@@ -29,7 +29,7 @@ import org.springframework.context.ApplicationListener;
  */
 class StartupLock implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
 
-    /** The lock's key: "dx-start" in ASCII, so that it is recognisable in {@code pg_locks} (objid 1937006964). */
+    /** The lock's key: "dx-start" in ASCII; {@code pg_locks} shows it as classid 1685597555, objid 1952543348. */
     static final long KEY = 0x64782d7374617274L;
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupLock.class);
