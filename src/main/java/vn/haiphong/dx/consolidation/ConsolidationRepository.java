@@ -101,6 +101,16 @@ class ConsolidationRepository {
                 .update();
     }
 
+    /**
+     * Holds the report's row until the dispatching transaction ends. A second run of the same dispatch (another node
+     * took the job after its lock expired, application.yaml) waits here for the first and then sees the recipients it
+     * recorded. An UPDATE rather than SELECT … FOR UPDATE: on PostgreSQL it takes the row lock that does not block the
+     * foreign-key checks of the dispatch records, which the first run inserts meanwhile in transactions of their own.
+     */
+    void holdForDispatch(long id) {
+        jdbc.sql("update dx_consolidated_report set status = status where id = ?").param(id).update();
+    }
+
     void status(long id, Status status) {
         jdbc.sql("update dx_consolidated_report set status = ? where id = ?").params(status.name(), id).update();
     }

@@ -92,9 +92,11 @@ public class ReportDocuments {
      *
      * <p>Each recipient's dispatch is recorded in a transaction of its own as soon as the mail has gone: when a
      * later recipient fails and the engine retries the job, the retry sends only to the recipients not yet
-     * recorded, so nobody receives the report twice.
+     * recorded, so nobody receives the report twice. Two runs at once (a job taken by a second node while the first
+     * still ran it) are taken one after the other: the report's row is held until the job's transaction ends.
      */
     int dispatch(long reportId) {
+        reports.holdForDispatch(reportId);
         ConsolidationRepository.Row row = consolidation.row(reportId);
         if (row.status() != ConsolidationRepository.Status.APPROVED) {
             throw new IllegalStateException("Consolidated report " + reportId + " is " + row.status() + ", not approved");

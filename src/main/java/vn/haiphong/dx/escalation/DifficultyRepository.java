@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,14 @@ class DifficultyRepository {
 
     void cityDirection(long id, String direction) {
         jdbc.sql("update dx_difficulty set city_direction = ? where id = ?").params(direction, id).update();
+    }
+
+    /** Counts of the difficulties not yet confirmed solved, by status: one pass over the table, for the metrics. */
+    Map<Status, Long> openByStatus() {
+        Map<Status, Long> counts = new EnumMap<>(Status.class);
+        jdbc.sql("select status, count(*) from dx_difficulty where status <> ? group by status").param(Status.CONFIRMED.name())
+                .query((RowCallbackHandler) rs -> counts.put(Status.valueOf(rs.getString(1)), rs.getLong(2)));
+        return counts;
     }
 
     Optional<Row> find(long id) {

@@ -48,6 +48,11 @@ public class DifficultyService {
         this.calendar = calendar;
     }
 
+    /** Difficulties not yet confirmed solved, by their stage (status); stages without any are left out. */
+    public Map<Status, Long> openByStage() {
+        return difficulties.openByStatus();
+    }
+
     /**
      * Registers a difficulty and hands it to the Office. From Tasklist the unit is the reporter's own unit
      * in an issued plan of its agency (the plan code is asked for only when the unit takes part in several).

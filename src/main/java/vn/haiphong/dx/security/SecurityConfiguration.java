@@ -10,11 +10,13 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The REST API is open by default in a starter application: require HTTP Basic authentication against the
  * engine's identity, so the engine knows the user and groups and applies its checks. Health stays open at
- * {@code /actuator/health}.
+ * {@code /actuator/health}; the operators' metrics need an administrator or a member of the monitoring group.
  */
 @Configuration
 @EnableConfigurationProperties(AdminProperties.class)
 class SecurityConfiguration {
+
+    static final String METRICS = "/actuator/prometheus";
 
     /** Before everything else on the webapps' API, including the webapps' own filters. */
     @Bean
@@ -42,8 +44,18 @@ class SecurityConfiguration {
     FilterRegistrationBean<AppAuthenticationFilter> appAuthentication(AppAuthenticationFilter filter) {
         FilterRegistrationBean<AppAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("app-authentication");
-        registration.addUrlPatterns("/api/*", "/monitor/*", "/plans/*", "/logout");
+        registration.addUrlPatterns("/api/*", "/monitor/*", "/plans/*", "/logout", METRICS);
         registration.setOrder(2);
+        return registration;
+    }
+
+    /** After the authentication: administrators and the monitoring group only. */
+    @Bean
+    FilterRegistrationBean<MetricsAccessFilter> metricsAccess(MetricsAccessFilter filter) {
+        FilterRegistrationBean<MetricsAccessFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setName("metrics-access");
+        registration.addUrlPatterns(METRICS);
+        registration.setOrder(3);
         return registration;
     }
 }

@@ -18,7 +18,7 @@ class ComposeFileTests {
 
     @Test
     void theComposeFileIsValidAndNeedsItsSecrets() throws Exception {
-        Result valid = compose(Map.of("DB_PASSWORD", "ci", "APP_ADMIN_ID", "ci", "APP_ADMIN_PASSWORD", "ci"));
+        Result valid = compose(Map.of("DB_PASSWORD", "ci", "APP_ADMIN_ID", "ci", "APP_ADMIN_PASSWORD", "ci", "METRICS_PASSWORD", "ci"));
         assertThat(valid.exit()).as(valid.output()).isZero();
 
         Result withoutSecrets = compose(Map.of());
@@ -31,7 +31,7 @@ class ComposeFileTests {
     private static Result compose(Map<String, String> environment) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("docker-compose", "-f", "docker-compose.yml", "config", "-q")
                 .directory(Path.of("").toAbsolutePath().toFile()).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.equals("DB_PASSWORD") || k.startsWith("APP_ADMIN"));
+        builder.environment().keySet().removeIf(k -> k.equals("DB_PASSWORD") || k.startsWith("APP_ADMIN") || k.equals("METRICS_PASSWORD"));
         builder.environment().putAll(environment);
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("docker-compose answers").isTrue();

@@ -233,9 +233,13 @@ class PeriodicReportProcessTests {
     void aReportOfTheModelDeployedBeforeItsDatesCameFromThePlanStillOpensWithItsQueueAndDates() {
         // Units of plans issued before an upgrade create reports of the model version they were deployed with.
         String deployment;
-        try (var legacyModel = getClass().getResourceAsStream("/legacy/PeriodicReportProcess-v1.xml")) {
+        // With the forms it refers to: a deployment without them is refused (form/DeployedFormsPlugin).
+        try (var legacyModel = getClass().getResourceAsStream("/legacy/PeriodicReportProcess-v1.xml");
+             var reportForm = getClass().getResourceAsStream("/submitPeriodicReport.form");
+             var urgeForm = getClass().getResourceAsStream("/urgeUnit.form")) {
             deployment = repository.createDeployment().name("PeriodicReportProcess as deployed before 2026-11-23")
-                    .addInputStream("PeriodicReportProcess.bpmn", legacyModel).deploy().getId();
+                    .addInputStream("PeriodicReportProcess.bpmn", legacyModel).addInputStream("submitPeriodicReport.form", reportForm)
+                    .addInputStream("urgeUnit.form", urgeForm).deploy().getId();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

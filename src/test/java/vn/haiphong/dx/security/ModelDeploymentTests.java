@@ -3,6 +3,8 @@ package vn.haiphong.dx.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -68,15 +70,63 @@ class ModelDeploymentTests {
         assertThat(deploy("admin", "admin", plain).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
+    @Test
+    void aModelIsRefusedWithoutTheFormsItRefersToOrWithAFormMissingAFieldTheServerNeeds() throws Exception {
+        String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess("FormCheckProcess").camundaHistoryTimeToLive(1)
+                .startEvent().userTask("Task_RecordIssuance").name("Ghi nhận ban hành").camundaFormRef("recordPlanIssuance")
+                .camundaFormRefBinding("deployment")
+                .userTask("Task_Review").name("Xem xét dự thảo").camundaFormRef("reviewPlanDraft").camundaFormRefBinding("deployment")
+                .userTask("Task_Elsewhere").camundaFormRef("formOfAnotherDeployment").camundaFormRefBinding("latest")
+                .endEvent().done());
+        String issuance = shipped("recordPlanIssuance.form");
+        String review = shipped("reviewPlanDraft.form");
+
+        ResponseEntity<String> withoutForms = deploy("admin", "admin", Map.of("model.bpmn", bpmn));
+        assertThat(withoutForms.getStatusCode()).as(withoutForms.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(withoutForms.getBody()).contains("thiếu biểu mẫu «recordPlanIssuance» mà «Ghi nhận ban hành» (Task_RecordIssuance) "
+                + "của FormCheckProcess dùng", "thiếu biểu mẫu «reviewPlanDraft»").doesNotContain("formOfAnotherDeployment");
+
+        ResponseEntity<String> oneMissing = deploy("admin", "admin", Map.of("model.bpmn", bpmn, "recordPlanIssuance.form", issuance));
+        assertThat(oneMissing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(oneMissing.getBody()).contains("thiếu biểu mẫu «reviewPlanDraft»").doesNotContain("«recordPlanIssuance» mà");
+
+        // The issuance form without the document number; the review form without the comments a return needs.
+        String noNumber = issuance.replace("\"key\": \"documentNumber\"", "\"key\": \"soVanBan\"");
+        String noComments = review.replace("\"key\": \"reviewComments\"", "\"key\": \"ghiChu\"");
+        assertThat(noNumber).isNotEqualTo(issuance);
+        assertThat(noComments).isNotEqualTo(review);
+        ResponseEntity<String> fieldsMissing = deploy("admin", "admin", Map.of("model.bpmn", bpmn,
+                "recordPlanIssuance.form", noNumber, "reviewPlanDraft.form", noComments));
+        assertThat(fieldsMissing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fieldsMissing.getBody()).contains("biểu mẫu «recordPlanIssuance» thiếu trường «documentNumber» mà máy chủ cần",
+                "biểu mẫu «reviewPlanDraft» thiếu trường «reviewComments»");
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("FormCheckProcess").count()).isZero();
+
+        ResponseEntity<String> complete = deploy("admin", "admin", Map.of("model.bpmn", bpmn,
+                "recordPlanIssuance.form", issuance, "reviewPlanDraft.form", review));
+        assertThat(complete.getStatusCode()).as(complete.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("FormCheckProcess").count()).isOne();
+    }
+
+    private static String shipped(String form) throws java.io.IOException {
+        try (var in = ModelDeploymentTests.class.getResourceAsStream("/" + form)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private ResponseEntity<String> deploy(String user, String password, String bpmn) {
+        return deploy(user, password, Map.of("model.bpmn", bpmn));
+    }
+
+    private ResponseEntity<String> deploy(String user, String password, Map<String, String> files) {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("deployment-name", "test");
-        parts.add("data", new ByteArrayResource(bpmn.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        files.forEach((name, content) -> parts.add(name, new ByteArrayResource(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
             @Override
             public String getFilename() {
-                return "model.bpmn";
+                return name;
             }
-        });
+        }));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return http.withBasicAuth(user, password).postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), String.class);
