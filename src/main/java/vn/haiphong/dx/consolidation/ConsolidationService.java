@@ -51,8 +51,12 @@ public class ConsolidationService {
     private final ObjectMapper json;
     private final vn.haiphong.dx.reporting.ReportingService reporting;
 
+    private final vn.haiphong.dx.calendar.WorkingDays workingDays;
+
     ConsolidationService(ConsolidationRepository reports, ReportCompiler compiler, Plans catalog, PlanRepository plans,
-                         PlanCalendar calendar, ObjectMapper json, vn.haiphong.dx.reporting.ReportingService reporting) {
+                         PlanCalendar calendar, ObjectMapper json, vn.haiphong.dx.reporting.ReportingService reporting,
+                         vn.haiphong.dx.calendar.WorkingDays workingDays) {
+        this.workingDays = workingDays;
         this.reporting = reporting;
         this.reports = reports;
         this.compiler = compiler;
@@ -319,10 +323,10 @@ public class ConsolidationService {
     private Date dueAt(PlanDefinition plan, ConsolidationRepository.Row row) {
         LocalDate due = switch (row.kind()) {
             case Kinds.AD_HOC -> row.deadline();
-            case Kinds.FINAL -> ReportingPeriod.finalReport(plan).dueOn().plusDays(plan.reporting().consolidationDueDays());
-            default -> period(plan, row.periodCode()).dueOn().plusDays(plan.reporting().consolidationDueDays());
+            case Kinds.FINAL -> reporting.periodOf(plan, ReportingPeriod.FINAL_CODE).dueOn().plusDays(plan.reporting().consolidationDueDays());
+            default -> reporting.periodOf(plan, row.periodCode()).dueOn().plusDays(plan.reporting().consolidationDueDays());
         };
-        return calendar.endOf(plan, due);
+        return calendar.endOf(plan, workingDays.onOrAfter(due));
     }
 
     static String documentLinks(long id) {

@@ -1,6 +1,5 @@
 package vn.haiphong.dx.escalation;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,7 +40,11 @@ public class DifficultyService {
     private final PlanRepository plans;
     private final PlanCalendar calendar;
 
-    DifficultyService(DifficultyRepository difficulties, Plans catalog, PlanRepository plans, PlanCalendar calendar) {
+    private final vn.haiphong.dx.calendar.WorkingDays workingDays;
+
+    DifficultyService(DifficultyRepository difficulties, Plans catalog, PlanRepository plans, PlanCalendar calendar,
+                      vn.haiphong.dx.calendar.WorkingDays workingDays) {
+        this.workingDays = workingDays;
         this.difficulties = difficulties;
         this.catalog = catalog;
         this.plans = plans;
@@ -239,15 +242,9 @@ public class DifficultyService {
     }
 
     /** The end of the N-th working day (Monday to Friday) after today, on the plan's calendar. */
+    /** The end of the working day that many working days from today (holidays and days off skipped). */
     Date dueAfterWorkingDays(PlanDefinition plan, int workingDays) {
-        LocalDate day = today(plan);
-        for (int left = workingDays; left > 0; ) {
-            day = day.plusDays(1);
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                left--;
-            }
-        }
-        return calendar.endOf(plan, day);
+        return calendar.endOf(plan, this.workingDays.plusWorkingDays(today(plan), workingDays));
     }
 
     private LocalDate today(PlanDefinition plan) {

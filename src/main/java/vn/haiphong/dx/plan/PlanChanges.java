@@ -41,7 +41,7 @@ final class PlanChanges {
                 (a, b) -> describe("nội dung", a.description(), b.description()) + describe("chỉ số", a.metrics(), b.metrics())
                         + describe("tối thiểu", a.min(), b.min()) + describe("tối đa", a.max(), b.max())
                         + describe("tính theo", a.per(), b.per()) + describe("phạm vi", a.scope(), b.scope())
-                        + describe("áp dụng cho", a.appliesTo(), b.appliesTo()) + describe("lịch thay đổi", a.schedule(), b.schedule()));
+                        + describe("áp dụng cho", a.appliesTo(), b.appliesTo()) + describe("lịch thay đổi", steps(a), steps(b)));
         compare(lines, "Đợt, sự kiện", before.windows(), after.windows(), PlanDefinition.Window::code, PlanDefinition.Window::name,
                 (a, b) -> describe("tên", a.name(), b.name()) + describe("từ", date(a.start()), date(b.start()))
                         + describe("đến", date(a.end()), date(b.end())));
@@ -92,6 +92,11 @@ final class PlanChanges {
             return "(không có)";
         }
         return value instanceof List<?> list ? (list.isEmpty() ? "(không có)" : list.toString().replaceAll("^\\[|]$", "")) : value.toString();
+    }
+
+    private static List<String> steps(Target target) {
+        return target.schedule().stream().map(step -> "từ " + Texts.DATE.format(step.from())
+                + (step.min() == null ? "" : " tối thiểu " + step.min()) + (step.max() == null ? "" : " tối đa " + step.max())).toList();
     }
 
     private static String date(java.time.LocalDate date) {

@@ -22,8 +22,17 @@ public record ReportingPeriod(String code, Kind kind, String label, LocalDate st
     public static final String FINAL_CODE = "FINAL";
     private static final String[] QUARTERS = {"I", "II", "III", "IV"};
 
-    /** Every periodic report of the plan, in the order they fall due (the final report excluded). */
+    /** Every periodic report of the plan, due as the plan says (without the working calendar). */
     public static List<ReportingPeriod> of(PlanDefinition plan) {
+        return of(plan, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * Every periodic report of the plan, in the order they fall due (the final report excluded).
+     *
+     * @param workingDay where a due date that falls on a day off goes (the next working day)
+     */
+    public static List<ReportingPeriod> of(PlanDefinition plan, java.util.function.UnaryOperator<LocalDate> workingDay) {
         List<ReportingPeriod> periods = new ArrayList<>();
         int months = switch (plan.reporting().cadence()) {
             case MONTHLY -> 1;
@@ -37,7 +46,7 @@ public record ReportingPeriod(String code, Kind kind, String label, LocalDate st
             LocalDate end = start.plusMonths(months).minusDays(1);
             LocalDate clippedStart = start.isBefore(plan.period().start()) ? plan.period().start() : start;
             LocalDate clippedEnd = end.isAfter(plan.period().end()) ? plan.period().end() : end;
-            LocalDate due = plan.reporting().dueOn(clippedEnd);
+            LocalDate due = workingDay.apply(plan.reporting().dueOn(clippedEnd));
             int year = start.getYear();
             periods.add(switch (months) {
                 case 3 -> new ReportingPeriod(year + "-Q" + quarter(start), Kind.QUARTER,
@@ -51,23 +60,31 @@ public record ReportingPeriod(String code, Kind kind, String label, LocalDate st
         }
         plan.windows().stream().filter(w -> w.kind() == WindowKind.PEAK).forEach(w -> periods.add(new ReportingPeriod(
                 w.code(), Kind.PEAK, "đợt cao điểm " + Texts.DATE.format(w.start()) + " – " + Texts.DATE.format(w.end()),
-                w.start(), w.end(), plan.reporting().dueOn(w.end()), w.code())));
+                w.start(), w.end(), workingDay.apply(plan.reporting().dueOn(w.end())), w.code())));
         periods.sort(Comparator.comparing(ReportingPeriod::end).thenComparing(ReportingPeriod::kind));
         return periods;
     }
 
     /** The unit's final report: the whole plan, due some days after its end. */
     public static ReportingPeriod finalReport(PlanDefinition plan) {
+        return finalReport(plan, java.util.function.UnaryOperator.identity());
+    }
+
+    public static ReportingPeriod finalReport(PlanDefinition plan, java.util.function.UnaryOperator<LocalDate> workingDay) {
         return new ReportingPeriod(FINAL_CODE, Kind.FINAL, "báo cáo kết quả thực hiện kế hoạch (" + plan.period().label() + ")",
                 plan.period().start(), plan.period().end(),
-                plan.period().end().plusDays(plan.reporting().finalReportDueDaysAfterEnd()), null);
+                workingDay.apply(plan.period().end().plusDays(plan.reporting().finalReportDueDaysAfterEnd())), null);
     }
 
     public static Optional<ReportingPeriod> find(PlanDefinition plan, String code) {
+        return find(plan, code, java.util.function.UnaryOperator.identity());
+    }
+
+    public static Optional<ReportingPeriod> find(PlanDefinition plan, String code, java.util.function.UnaryOperator<LocalDate> workingDay) {
         if (FINAL_CODE.equals(code)) {
-            return Optional.of(finalReport(plan));
+            return Optional.of(finalReport(plan, workingDay));
         }
-        return of(plan).stream().filter(p -> p.code().equals(code)).findFirst();
+        return of(plan, workingDay).stream().filter(p -> p.code().equals(code)).findFirst();
     }
 
     public LocalDate reminderOn(PlanDefinition plan) {

@@ -47,7 +47,11 @@ public class ReportingService {
     private final PlanCalendar calendar;
     private final PlanRepository planRows;
 
-    ReportingService(Plans catalog, ReportRepository reports, PlanCalendar calendar, PlanRepository planRows) {
+    private final vn.haiphong.dx.calendar.WorkingDays workingDays;
+
+    ReportingService(Plans catalog, ReportRepository reports, PlanCalendar calendar, PlanRepository planRows,
+                     vn.haiphong.dx.calendar.WorkingDays workingDays) {
+        this.workingDays = workingDays;
         this.catalog = catalog;
         this.reports = reports;
         this.calendar = calendar;
@@ -61,7 +65,7 @@ public class ReportingService {
     public List<String> periodCodes(String planCode) {
         PlanDefinition plan = catalog.get(planCode);
         LocalDate today = calendar.today(plan);
-        return ReportingPeriod.of(plan).stream()
+        return periodsOf(plan).stream()
                 .filter(p -> plan.reporting().createPastPeriods() || !p.end().isBefore(today))
                 .map(ReportingPeriod::code)
                 .toList();
@@ -168,7 +172,7 @@ public class ReportingService {
     public Stored submitFinal(String planCode, String unitCode, String summary, String selfAssessment, String proposals,
                               Date dueAt, String actor, List<String> actorGroups) {
         PlanDefinition plan = catalog.get(planCode);
-        ReportingPeriod period = ReportingPeriod.finalReport(plan);
+        ReportingPeriod period = ReportingPeriod.finalReport(plan, workingDays::onOrAfter);
         checkUnit(plan, unitCode, actor, actorGroups);
         if (reports.exists(planCode, unitCode, period.code())) {
             throw new InputRejectedException("Đơn vị đã nộp báo cáo kết quả thực hiện kế hoạch");
@@ -181,6 +185,16 @@ public class ReportingService {
                 proposals != null, null, proposals, actor, now, late), Map.of(), results);
         reports.countFinal(planCode);
         return new Stored(id, late, (int) results.stream().filter(TargetEvaluator.Result::met).count(), results.size(), false);
+    }
+
+    /** The plan's periods, due on working days: a due date that falls on a day off moves to the next working day. */
+    public List<ReportingPeriod> periodsOf(PlanDefinition plan) {
+        return ReportingPeriod.of(plan, workingDays::onOrAfter);
+    }
+
+    /** A period of the plan (or its final report), due on a working day. */
+    public ReportingPeriod periodOf(PlanDefinition plan, String periodCode) {
+        return period(plan, periodCode);
     }
 
     /** When a period closes for consolidation if not every unit has reported before: the end of the units' due date. */
@@ -242,8 +256,8 @@ public class ReportingService {
     /** Every period of the plan, in the order they fall due, with the final report last. */
     public List<ReportingPeriod> periods(String planCode) {
         PlanDefinition plan = catalog.get(planCode);
-        List<ReportingPeriod> all = new java.util.ArrayList<>(ReportingPeriod.of(plan));
-        all.add(ReportingPeriod.finalReport(plan));
+        List<ReportingPeriod> all = new java.util.ArrayList<>(periodsOf(plan));
+        all.add(ReportingPeriod.finalReport(plan, workingDays::onOrAfter));
         return all;
     }
 
@@ -289,7 +303,7 @@ public class ReportingService {
         PlanDefinition plan = catalog.get(planCode);
         ReportingPeriod period = period(plan, periodCode);
         Map<String, Map<String, Map<String, Integer>>> all = reports.planFigures(planCode);
-        List<TargetEvaluator.Figures> earlier = ReportingPeriod.of(plan).stream()
+        List<TargetEvaluator.Figures> earlier = periodsOf(plan).stream()
                 .filter(p -> period.kind() == Kind.FINAL || p.end().isBefore(period.end()))
                 .filter(p -> !p.code().equals(period.code()))
                 .map(p -> new TargetEvaluator.Figures(p, agencyFigures(plan, all.getOrDefault(p.code(), Map.of()))))
@@ -341,8 +355,8 @@ public class ReportingService {
                 plan.unit(unitCode).orElseThrow().name(), "nộp báo cáo");
     }
 
-    private static ReportingPeriod period(PlanDefinition plan, String code) {
-        return ReportingPeriod.find(plan, code)
+    private ReportingPeriod period(PlanDefinition plan, String code) {
+        return ReportingPeriod.find(plan, code, workingDays::onOrAfter)
                 .orElseThrow(() -> new IllegalStateException("Plan " + plan.code() + " has no reporting period " + code));
     }
 }

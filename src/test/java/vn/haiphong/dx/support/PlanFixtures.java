@@ -44,6 +44,14 @@ public class PlanFixtures {
 
     /** Deletes the plan's instances and rows and registers it again as a draft; returns its instance. */
     public ProcessInstance freshDraft(String planCode) {
+        forget(planCode);
+        plans.register(seed(planCode), "plans/" + planCode + ".yaml", null);
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(planCode)
+                .processDefinitionKey("PlanIssuanceProcess").singleResult();
+    }
+
+    /** Deletes every instance and row of a plan, as if it had never been brought in. */
+    public void forget(String planCode) {
         identity.clearAuthentication();
         List<String> ids = runtime.createProcessInstanceQuery().processInstanceBusinessKey(planCode)
                 .rootProcessInstances().list().stream().map(ProcessInstance::getId).toList();
@@ -58,7 +66,8 @@ public class PlanFixtures {
                     .param(planCode).update();
         }
         jdbc.sql("delete from dx_consolidated_report where plan_code = ?").param(planCode).update();
-        jdbc.sql("delete from dx_document_number where agency_code = ?").param(seed(planCode).plan().agency().code()).update();
+        jdbc.sql("select agency_code from dx_plan where code = ?").param(planCode).query(String.class).optional()
+                .ifPresent(agency -> jdbc.sql("delete from dx_document_number where agency_code = ?").param(agency).update());
         for (String table : List.of("dx_report_figure", "dx_report_target")) {
             jdbc.sql("delete from " + table + " where report_id in (select id from dx_report where plan_code = ?)")
                     .param(planCode).update();
@@ -68,9 +77,6 @@ public class PlanFixtures {
             jdbc.sql("delete from " + table + " where plan_code = ?").param(planCode).update();
         }
         jdbc.sql("delete from dx_plan where code = ?").param(planCode).update();
-        plans.register(seed(planCode), "plans/" + planCode + ".yaml", null);
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(planCode)
-                .processDefinitionKey("PlanIssuanceProcess").singleResult();
     }
 
     /** A seed plan's file, read as the application reads it at start-up. */
