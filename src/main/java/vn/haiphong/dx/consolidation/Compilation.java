@@ -18,10 +18,24 @@ import vn.haiphong.dx.reporting.PeriodStatus;
  * @param unitProposals the units' proposals, one line per unit
  * @param inputs        an ad-hoc report's inputs from the units asked
  * @param acknowledged  units that folded the plan into their work (acknowledged it)
+ * @param tasks         the final report's outcome of every plan task, by the units that lead or coordinate it
+ * @param evidence      the files units attached as evidence to the reports the report covers
  */
 record Compilation(String scopeLabel, LocalDate from, LocalDate to, List<UnitLine> units, List<MetricLine> metrics,
                    List<TargetLine> agencyTargets, List<TargetLine> planTargets, List<DifficultyLine> difficulties,
-                   List<String> unitProposals, List<InputLine> inputs, int acknowledged, int unitCount) {
+                   List<String> unitProposals, List<InputLine> inputs, int acknowledged, int unitCount,
+                   List<TaskOutcome> tasks, List<EvidenceLine> evidence) {
+
+    /** Reports compiled before tasks and evidence were kept have neither (their stored JSON lacks both). */
+    Compilation {
+        tasks = tasks == null ? List.of() : tasks;
+        evidence = evidence == null ? List.of() : evidence;
+    }
+
+    /** @param outcome per unit: "Phòng … (chủ trì): Hoàn thành – note", or that it gave no status */
+    record TaskOutcome(String code, String title, List<String> outcome) {}
+
+    record EvidenceLine(String unitName, String periodLabel, String fileName, String size, String link) {}
 
     /**
      * @param state          the unit's report on the period (or its final report); null for an ad-hoc report
@@ -30,8 +44,9 @@ record Compilation(String scopeLabel, LocalDate from, LocalDate to, List<UnitLin
     record UnitLine(String code, String name, PeriodStatus.State state, int targetsMet, int targetsEvaluated,
                     List<String> targetsNotMet, String narrative) {
 
+        /** Not reported, or returned for correction and not corrected yet: its figures are not counted. */
         boolean missing() {
-            return state == PeriodStatus.State.MISSING;
+            return state == PeriodStatus.State.MISSING || state == PeriodStatus.State.RETURNED;
         }
 
         boolean late() {

@@ -90,6 +90,18 @@ final class DocumentAssembler {
                     numbered(targets.stream().map(t -> List.of(t.description(), t.required(), t.achieved(),
                             t.met() ? "Đạt" : "Chưa đạt")).toList()), null));
         }
+        if (Kinds.FINAL.equals(report.kind()) && !c.tasks().isEmpty()) {
+            results.add(new Table("Bảng " + table++ + ". Kết quả thực hiện các nhiệm vụ của Kế hoạch",
+                    List.of("TT", "Nhiệm vụ", "Đơn vị thực hiện và kết quả"),
+                    numbered(c.tasks().stream().map(t -> List.of(t.code() + ". " + t.title(),
+                            t.outcome().isEmpty() ? "—" : String.join("; ", t.outcome()))).toList()), null));
+        }
+        if (!c.evidence().isEmpty()) {
+            results.add(new Table("Bảng " + table++ + ". Minh chứng các đơn vị đính kèm báo cáo",
+                    List.of("TT", "Đơn vị", "Kỳ báo cáo", "Tệp minh chứng", "Dung lượng"),
+                    numbered(c.evidence().stream().map(e -> List.of(e.unitName(), e.periodLabel(), e.fileName(), e.size())).toList()),
+                    null));
+        }
         if (Kinds.FINAL.equals(report.kind())) {
             List<UnitLine> shortfall = c.units().stream().filter(u -> !u.targetsNotMet().isEmpty() || u.missing()).toList();
             results.add(new Paragraph(shortfall.isEmpty() ? "Tất cả các đơn vị đạt đầy đủ các chỉ tiêu được giao."

@@ -24,8 +24,9 @@ import vn.haiphong.dx.plan.PlanDefinition.Metric;
 import vn.haiphong.dx.plan.PlanDefinition.MetricKind;
 import vn.haiphong.dx.plan.PlanDefinition.Target;
 import vn.haiphong.dx.plan.PlanDefinition.TargetScope;
+import vn.haiphong.dx.reporting.EvidenceFiles;
 import vn.haiphong.dx.reporting.PeriodStatus;
-import vn.haiphong.dx.reporting.PlanCalendar;
+import vn.haiphong.dx.calendar.PlanCalendar;
 import vn.haiphong.dx.reporting.ReportingPeriod;
 import vn.haiphong.dx.reporting.ReportingService;
 import vn.haiphong.dx.reporting.ReportingService.TargetTally;
@@ -40,9 +41,11 @@ class ReportCompiler {
     private final DifficultyService escalation;
     private final AcknowledgementService acknowledgements;
     private final PlanCalendar calendar;
+    private final EvidenceFiles evidence;
 
     ReportCompiler(ReportingService reporting, DifficultyService escalation, AcknowledgementService acknowledgements,
-                   PlanCalendar calendar) {
+                   PlanCalendar calendar, EvidenceFiles evidence) {
+        this.evidence = evidence;
         this.reporting = reporting;
         this.escalation = escalation;
         this.acknowledgements = acknowledgements;
@@ -53,7 +56,9 @@ class ReportCompiler {
     Compilation periodic(PlanDefinition plan, String periodCode) {
         ReportingPeriod period = period(plan, periodCode);
         PeriodStatus status = reporting.status(plan.code(), periodCode);
-        List<UnitLine> units = status.units().stream().map(ReportCompiler::unitLine).toList();
+        // A unit released from the plan is no longer one of the units the period is reported by.
+        List<UnitLine> units = status.units().stream().filter(u -> u.state() != PeriodStatus.State.RELEASED)
+                .map(ReportCompiler::unitLine).toList();
         Instant from = calendar.startOf(plan, period.start()).toInstant();
         Instant to = calendar.endOf(plan, period.end()).toInstant();
         List<DifficultyLine> difficulties = escalation.difficulties(plan.code()).stream()
@@ -68,7 +73,26 @@ class ReportCompiler {
         return new Compilation(period.label(), period.start(), period.end(), units,
                 metrics(plan, status.units().stream().map(PeriodStatus.UnitReport::unitCode).toList(),
                         reporting.figures(plan.code(), periodCode)),
-                agency, List.of(), difficulties, proposals, List.of(), acknowledgedCount(plan), plan.units().size());
+                agency, List.of(), difficulties, proposals, List.of(), acknowledgedCount(plan), units.size(), List.of(),
+                evidence(plan, periodCode));
+    }
+
+    /** Each plan task with the status each of its units gave last, as the final report states the outcome. */
+    private List<Compilation.TaskOutcome> taskOutcomes(PlanDefinition plan) {
+        return reporting.taskProgress(plan.code()).stream().map(task -> new Compilation.TaskOutcome(task.taskCode(), task.title(),
+                task.units().stream().map(u -> u.unitName() + " (" + u.role().toLowerCase(java.util.Locale.forLanguageTag("vi")) + "): "
+                        + (u.latest() == null ? "chưa báo cáo tiến độ" : u.latest().label()
+                        + (u.latestNote() == null ? "" : " – " + u.latestNote()))).toList())).toList();
+    }
+
+    /** The evidence files of the period's reports (all the plan's for the final report), with the address that opens them. */
+    private List<Compilation.EvidenceLine> evidence(PlanDefinition plan, String periodCode) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        reporting.periods(plan.code()).forEach(p -> labels.put(p.code(), p.label()));
+        return evidence.ofPlan(plan.code(), periodCode).stream()
+                .map(e -> new Compilation.EvidenceLine(unitName(plan, e.unitCode()), labels.getOrDefault(e.periodCode(), e.periodCode()),
+                        e.fileName(), e.size(), "/evidence/" + e.id()))
+                .toList();
     }
 
     /**
@@ -94,7 +118,7 @@ class ReportCompiler {
         return new Compilation(plan.period().label(), plan.period().start(), plan.period().end(), units,
                 metrics(plan, unitCodes, reporting.cumulativeFigures(plan.code())), List.of(),
                 planTargets(plan, tallies), escalation.difficulties(plan.code()).stream().map(ReportCompiler::difficultyLine).toList(),
-                proposals, List.of(), acknowledgedCount(plan), plan.units().size());
+                proposals, List.of(), acknowledgedCount(plan), plan.units().size(), taskOutcomes(plan), evidence(plan, null));
     }
 
     /** An ad-hoc report: the units' inputs, and every unit's figures and targets to date. */
@@ -112,7 +136,7 @@ class ReportCompiler {
         return new Compilation("đến ngày " + Texts.DATE.format(today), plan.period().start(), today, units,
                 metrics(plan, unitCodes, reporting.cumulativeFigures(plan.code())), List.of(), List.of(),
                 escalation.difficulties(plan.code()).stream().map(ReportCompiler::difficultyLine).toList(), List.of(), lines,
-                acknowledgedCount(plan), plan.units().size());
+                acknowledgedCount(plan), plan.units().size(), List.of(), List.of());
     }
 
     private List<TargetLine> planTargets(PlanDefinition plan, List<TargetTally> tallies) {

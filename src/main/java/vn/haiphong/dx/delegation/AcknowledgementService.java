@@ -1,6 +1,8 @@
 package vn.haiphong.dx.delegation;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,12 +12,15 @@ import org.springframework.stereotype.Service;
 import vn.haiphong.dx.delegation.AcknowledgementRepository.AssignmentRow;
 import vn.haiphong.dx.delegation.AcknowledgementRepository.PlannedActivity;
 import vn.haiphong.dx.delegation.AcknowledgementRepository.UnitRow;
+import vn.haiphong.dx.calendar.PlanCalendar;
+import vn.haiphong.dx.calendar.WorkingDays;
 import vn.haiphong.dx.form.InputRejectedException;
 import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.plan.PlanRepository;
 import vn.haiphong.dx.unit.UnitGroups;
 import vn.haiphong.dx.shared.Texts;
+import vn.haiphong.dx.urging.Urgings;
 
 /** A unit's part of a plan: what it was given, and its acknowledgement. */
 @Service
@@ -24,17 +29,86 @@ public class AcknowledgementService {
     /** What a unit's tasks show: its queue, the business context and its assignments. */
     record UnitAssignment(String groupId, String taskContext, String summary) {}
 
+    /** When a unit's acknowledgement is due (a working day), and when it is reminded. */
+    record Due(LocalDate dueOn, Date dueAt, Date remindAt) {}
+
     /** Length of one activity in {@code dx_acknowledgement_activity}. */
     static final int MAX_ACTIVITY = 500;
 
     private final AcknowledgementRepository units;
     private final PlanRepository plans;
     private final Plans catalog;
+    private final PlanCalendar calendar;
+    private final WorkingDays workingDays;
 
-    AcknowledgementService(AcknowledgementRepository units, PlanRepository plans, Plans catalog) {
+    AcknowledgementService(AcknowledgementRepository units, PlanRepository plans, Plans catalog, PlanCalendar calendar,
+                           WorkingDays workingDays) {
         this.units = units;
         this.plans = plans;
         this.catalog = catalog;
+        this.calendar = calendar;
+        this.workingDays = workingDays;
+    }
+
+    /**
+     * A unit acknowledges the plan within the plan's {@code reporting.acknowledgementDueDays} working days of being
+     * given it (at issuance, or when an amendment adds it); it is reminded on the working day before.
+     */
+    Due due(String planCode) {
+        PlanDefinition plan = catalog.get(planCode);
+        int days = plan.reporting().acknowledgementDueDays();
+        LocalDate today = calendar.today(plan);
+        LocalDate dueOn = workingDays.plusWorkingDays(today, days);
+        LocalDate remindOn = days <= 1 ? dueOn : workingDays.plusWorkingDays(today, days - 1);
+        return new Due(dueOn, calendar.endOf(plan, dueOn), calendar.startOf(plan, remindOn));
+    }
+
+    /** When the Office looks at the units that have not acknowledged the plan: the end of their due day. */
+    public Date dueAt(String planCode) {
+        return due(planCode).dueAt();
+    }
+
+    /** The context of the Office's task urging acknowledgements, in its name. */
+    public String urgingContext(String planCode) {
+        return catalog.get(planCode).title();
+    }
+
+    /** The note a unit reads on its acknowledgement task the day before it is due. */
+    String reminder(LocalDate dueOn) {
+        return "Nhắc hạn: đơn vị cần xác nhận tiếp nhận kế hoạch trước hết ngày " + Texts.DATE.format(dueOn) + ".";
+    }
+
+    /** The note the unit reads after the Office urged it to acknowledge the plan. */
+    String urgingNote(String planCode, String message, LocalDate extendTo) {
+        return catalog.get(planCode).focal().name() + " đôn đốc tiếp nhận kế hoạch: " + message
+                + (extendTo == null ? "" : " (Gia hạn tiếp nhận đến hết ngày " + Texts.DATE.format(extendTo) + ".)");
+    }
+
+    /** Checks an extension of the acknowledgement due date; returns the new due moment, or null without one. */
+    Date extension(String planCode, LocalDate extendTo, List<LocalDate> currentDueDays) {
+        if (extendTo == null) {
+            return null;
+        }
+        PlanDefinition plan = catalog.get(planCode);
+        Urgings.requireAfterCurrentDue(extendTo, currentDueDays);
+        if (extendTo.isAfter(plan.period().end())) {
+            throw new InputRejectedException("«Gia hạn chung đến ngày» không được sau ngày kết thúc kế hoạch " + Texts.DATE.format(plan.period().end()));
+        }
+        return calendar.endOf(plan, extendTo);
+    }
+
+    /** When the Office's next look at units that have not acknowledged is due: in a few working days. */
+    Date nextCheckAt(String planCode) {
+        PlanDefinition plan = catalog.get(planCode);
+        return calendar.startOf(plan, workingDays.plusWorkingDays(calendar.today(plan), Urgings.CHECK_AGAIN_AFTER_WORKING_DAYS));
+    }
+
+    String focalUnit(String planCode) {
+        return catalog.get(planCode).focalUnit();
+    }
+
+    String unitName(String planCode, String unitCode) {
+        return catalog.get(planCode).unit(unitCode).map(PlanDefinition.Unit::name).orElse(unitCode);
     }
 
     UnitAssignment assignment(String planCode, String unitCode) {
@@ -67,7 +141,9 @@ public class AcknowledgementService {
     void acknowledge(String planCode, String unitCode, String personInCharge, String contact, String plannedActivities,
                      String notes, String actor, List<String> actorGroups) {
         UnitRow unit = unit(planCode, unitCode);
-        UnitGroups.requireMember(actor, actorGroups, unit.groupId(), unit.unitName(), "xác nhận");
+        // A unit whose work was handed to another unit acknowledges through that unit's people.
+        UnitGroups.requireMember(actor, actorGroups, UnitGroups.unitGroupId(catalog.get(planCode).agency().code(),
+                plans.responsibleUnit(planCode, unitCode)), unit.unitName(), "xác nhận");
         if (units.acknowledged(planCode, unitCode)) {
             throw new InputRejectedException(unit.unitName() + " đã xác nhận tiếp nhận kế hoạch này");
         }

@@ -16,7 +16,7 @@ import vn.haiphong.dx.form.InputRejectedException;
 import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.plan.PlanRepository;
-import vn.haiphong.dx.reporting.PlanCalendar;
+import vn.haiphong.dx.calendar.PlanCalendar;
 import vn.haiphong.dx.reporting.ReportingPeriod;
 import vn.haiphong.dx.shared.Texts;
 import vn.haiphong.dx.unit.UnitGroups;

@@ -18,7 +18,7 @@ import vn.haiphong.dx.consolidation.ConsolidatedReportProcess;
 import vn.haiphong.dx.delegation.UnitPlanProcess;
 import vn.haiphong.dx.escalation.DifficultyService;
 import vn.haiphong.dx.reporting.PeriodicReportProcess;
-import vn.haiphong.dx.reporting.PlanCalendar;
+import vn.haiphong.dx.calendar.PlanCalendar;
 
 /**
  * Reads the operational figures: a few counts through the engine's API and two grouped queries, about ten

@@ -2,8 +2,9 @@ package vn.haiphong.dx.plan;
 
 /**
  * {@code processes/PlanIssuanceProcess.bpmn}: the plan's first version goes through review and issuance
- * ({@link PlanReviewProcess}), then the plan is delegated to every unit and, while units work, each period is
- * consolidated when it closes; the plan ends with the final consolidated report.
+ * ({@link PlanReviewProcess}), then the plan is delegated to every unit (the Office urges, in one task, the units
+ * that have not acknowledged it by their due date) and, while units work, each period is consolidated when it closes
+ * and its late units are urged together in one task of the Office; the plan ends with the final consolidated report.
  */
 public final class PlanIssuanceProcess {
 
@@ -29,6 +30,30 @@ public final class PlanIssuanceProcess {
         }
     }
 
+    /**
+     * The variables of an urging round (of a period's late reports, or of the acknowledgements), local to its subprocess;
+     * the form {@code urgeLateUnits} shows and fills them (see {@code urging.Urgings}).
+     */
+    public static final class UrgingVars {
+        public static final String LATE_UNITS_INFO = "lateUnitsInfo";
+        public static final String LATE_UNIT_OPTIONS = "lateUnitOptions";
+        public static final String ANY_LATE_UNIT = "anyLateUnit";
+        public static final String URGING_DECISION = "urgingDecision";
+        public static final String URGE_UNITS = "urgeUnits";
+        public static final String URGING_MESSAGE = "urgingMessage";
+        public static final String EXTEND_DUE_TO = "extendDueTo";
+        public static final String KEEP_URGING = "keepUrging";
+        public static final String NEXT_CHECK_AT = "nextCheckAt";
+
+        private UrgingVars() {
+        }
+    }
+
+    /** The message that ends the follow-up of acknowledgements once every unit still in the plan has acknowledged it. */
+    public static String allUnitsAcknowledged(String planCode) {
+        return "AllUnitsAcknowledged-" + planCode;
+    }
+
     /** The message that closes a period early, when every unit has reported; its name carries plan and period. */
     public static String periodReportsComplete(String planCode, String periodCode) {
         return "PeriodReportsComplete-" + planCode + "-" + periodCode;
@@ -41,6 +66,12 @@ public final class PlanIssuanceProcess {
         public static final String ALL_UNITS_REPORTED = "Event_AllUnitsReported";
         public static final String PERIOD_DUE_PASSED = "Event_PeriodDuePassed";
         public static final String CONSOLIDATE_PERIOD = "CallActivity_ConsolidatePeriod";
+        public static final String URGE_LATE_UNITS = "Task_UrgeLateUnits";
+        public static final String NEXT_LATE_CHECK = "Event_NextLateCheck";
+        public static final String FOLLOW_UP_ACKNOWLEDGEMENTS = "SubProcess_FollowUpAcknowledgements";
+        public static final String ACKNOWLEDGEMENTS_DUE = "Event_AcknowledgementsDue";
+        public static final String URGE_ACKNOWLEDGEMENTS = "Task_UrgeAcknowledgements";
+        public static final String NEXT_ACKNOWLEDGEMENT_CHECK = "Event_NextAcknowledgementCheck";
         public static final String FINAL_REPORT = "CallActivity_FinalReport";
         public static final String END_COMPLETED = "EndEvent_PlanCompleted";
 

@@ -325,10 +325,76 @@ public class PlanRepository {
     public void countAcknowledgement(String planCode) {
         jdbc.sql("update dx_plan set acknowledged_count = acknowledged_count + 1, updated_at = ? where code = ?")
                 .params(now(), planCode).update();
+        stampAllAcknowledged(planCode);
+    }
+
+    /** Stamps the moment every unit still in the plan has acknowledged it (a released unit no longer counts). */
+    private void stampAllAcknowledged(String planCode) {
         jdbc.sql("""
                 update dx_plan set all_acknowledged_at = ?
-                where code = ? and acknowledged_count = unit_count and all_acknowledged_at is null""")
+                where code = ? and all_acknowledged_at is null and not exists (
+                    select 1 from dx_plan_unit u where u.plan_code = dx_plan.code and u.released_at is null
+                    and not exists (select 1 from dx_acknowledgement a where a.plan_code = u.plan_code and a.unit_code = u.unit_code))""")
                 .params(now(), planCode).update();
+    }
+
+    /** The share of the units still in the plan that have acknowledged it, in percent (0 without units). */
+    public int acknowledgedPercent(String planCode) {
+        return jdbc.sql("""
+                select case when count(*) = 0 then 0 else
+                       100 * sum(case when exists (select 1 from dx_acknowledgement a
+                                                   where a.plan_code = u.plan_code and a.unit_code = u.unit_code)
+                                      then 1 else 0 end) / count(*) end
+                from dx_plan_unit u where u.plan_code = ? and u.released_at is null""")
+                .param(planCode).query(Integer.class).single();
+    }
+
+    /** A unit released from a plan: when, by whom, why, and the unit its work went to (if handed over). */
+    public record Release(String unitCode, OffsetDateTime releasedAt, String releasedBy, String reason, String handedTo) {}
+
+    /**
+     * Releases a unit from the plan, or hands its work to another unit of the plan; false when it was released before.
+     * The plan's counts follow: a released unit no longer holds up "every unit has acknowledged".
+     */
+    public boolean release(String planCode, String unitCode, String reason, String handedTo, String actor) {
+        boolean released = jdbc.sql("""
+                update dx_plan_unit set released_at = ?, released_by = ?, release_reason = ?, handed_to = ?
+                where plan_code = ? and unit_code = ? and released_at is null""")
+                .params(now(), actor, reason, handedTo, planCode, unitCode).update() == 1;
+        if (released) {
+            jdbc.sql("update dx_plan set released_count = released_count + 1, updated_at = ? where code = ?").params(now(), planCode).update();
+            stampAllAcknowledged(planCode);
+        }
+        return released;
+    }
+
+    /** The plan's released units, by unit code. */
+    public java.util.Map<String, Release> releases(String planCode) {
+        java.util.Map<String, Release> released = new java.util.LinkedHashMap<>();
+        jdbc.sql("select * from dx_plan_unit where plan_code = ? and released_at is not null order by released_at").param(planCode)
+                .query(rs -> {
+                    released.put(rs.getString("unit_code"), new Release(rs.getString("unit_code"),
+                            rs.getObject("released_at", OffsetDateTime.class), rs.getString("released_by"),
+                            rs.getString("release_reason"), rs.getString("handed_to")));
+                });
+        return released;
+    }
+
+    /**
+     * The unit whose people do a unit's part of the plan: the unit itself, or the one its work was handed to (and on,
+     * if that unit handed its work over in turn).
+     */
+    public String responsibleUnit(String planCode, String unitCode) {
+        String unit = unitCode;
+        for (int hops = 0; hops < 20; hops++) {
+            String next = jdbc.sql("select handed_to from dx_plan_unit where plan_code = ? and unit_code = ?").params(planCode, unit)
+                    .query(String.class).optional().orElse(null);
+            if (next == null || next.isBlank()) {
+                return unit;
+            }
+            unit = next;
+        }
+        throw new IllegalStateException("Plan " + planCode + " hands unit " + unitCode + "'s work around in a circle");
     }
 
     public Optional<PlanRow> find(String planCode) {

@@ -2,9 +2,12 @@ package vn.haiphong.dx.reporting;
 
 /**
  * {@code processes/PeriodicReportProcess.bpmn}: one instance per unit and period. The period opens, the
- * unit reports (reminded before the due date); when the due date passes the Office urges and may extend
- * it; a late report is accepted and marked late. The report's form is generated from the plan
- * ({@link ReportForms}): the figures it asks for are the plan's metrics, keyed by their codes.
+ * unit reports (reminded before the due date); a late report is accepted and marked late until the plan's
+ * reporting closes, when the period is recorded as not reported. Late units are urged together, per period,
+ * by the plan's process ({@code PlanIssuanceProcess}), which extends due dates on these instances. The report's
+ * form is generated from the plan ({@link ReportForms}): the figures it asks for are the plan's metrics, keyed by
+ * their codes. A report the Office returns for correction is asked again by a new instance whose
+ * {@code correctionOf} names the returned report.
  */
 public final class PeriodicReportProcess {
 
@@ -30,9 +33,12 @@ public final class PeriodicReportProcess {
         public static final String HAS_DIFFICULTY = "hasDifficulty";
         public static final String DIFFICULTY_DESCRIPTION = "difficultyDescription";
         public static final String DIFFICULTY_PROPOSAL = "difficultyProposal";
+        /** Only models deployed before 2026-12-02, whose Office urged each unit on its own task, read these three. */
         public static final String URGING_MESSAGE = "urgingMessage";
         public static final String EXTEND_DUE_TO = "extendDueTo";
         public static final String DUE_DATE_EXTENDED = "dueDateExtended";
+        /** The id of the returned report this instance asks the unit to correct; absent for a period's first report. */
+        public static final String CORRECTION_OF = "correctionOf";
         public static final String REPORT_ID = "reportId";
         public static final String REPORT_LATE = "reportLate";
 
@@ -44,10 +50,9 @@ public final class PeriodicReportProcess {
         public static final String PERIOD_OPENS = "Event_PeriodOpens";
         public static final String SUBMIT_REPORT = "Task_SubmitPeriodicReport";
         public static final String REMINDER_DUE = "BoundaryEvent_ReminderDue";
-        public static final String REPORT_OVERDUE = "BoundaryEvent_ReportOverdue";
-        public static final String URGE_UNIT = "Task_UrgeUnit";
-        public static final String EXTENDED_DUE_PASSED = "Event_ExtendedDueDatePassed";
+        public static final String REPORTING_CLOSED = "BoundaryEvent_ReportingClosed";
         public static final String END_STORED = "EndEvent_ReportStored";
+        public static final String END_MISSING = "EndEvent_ReportMissing";
 
         private Activities() {
         }

@@ -20,11 +20,13 @@ import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.plan.PlanEvents;
 import vn.haiphong.dx.plan.PlanService;
 import vn.haiphong.dx.shared.ProcessContext;
+import vn.haiphong.dx.shared.Texts;
 
 /**
  * The periodic report forms of a plan, generated from the plan when a version of it is issued: one Camunda Form per
  * unit, {@code forms/periodicReportTemplate.form} with one number field per metric the plan asks of that unit (keyed
- * by the metric's code, labelled and bounded as the plan says). All forms of a version are deployed together; the
+ * by the metric's code, labelled and bounded as the plan says) and, per plan task the unit leads or coordinates, its
+ * status and a short note ({@link TaskProgress}). All forms of a version are deployed together; the
  * report task resolves its unit's form by key ({@code ${reportFormKey}}, binding {@code latest}) and the server checks
  * completions against it like any other form.
  */
@@ -84,7 +86,7 @@ public class ReportForms {
                 fillMetrics((ObjectNode) component, plan, unitCode);
             }
             if (PROGRESS_GROUP.equals(component.path("id").asText())) {
-                ((ObjectNode) component).put("label", "Tiến độ các nhiệm vụ của đơn vị");
+                fillProgress((ObjectNode) component, plan, unitCode);
             }
         }
         removeEmptyGroups(form.withArray("components"));
@@ -107,6 +109,30 @@ public class ReportForms {
             ObjectNode validate = field.putObject("validate");
             validate.put("min", 0);
             validate.put("max", metric.upperBound());
+        }
+    }
+
+    private static void fillProgress(ObjectNode group, PlanDefinition plan, String unitCode) {
+        ArrayNode fields = group.putArray("components");
+        for (PlanDefinition.Task task : plan.tasksOf(unitCode)) {
+            String role = plan.roleOf(unitCode, task).map(r -> r == PlanDefinition.Role.LEAD ? "chủ trì" : "phối hợp").orElse("");
+            ObjectNode status = fields.addObject();
+            status.put("type", "select");
+            status.put("id", "Field_" + TaskProgress.statusKey(task.code()));
+            status.put("key", TaskProgress.statusKey(task.code()));
+            status.put("label", Texts.shorten(task.code() + ". " + task.title(), 180) + " (" + role + ")");
+            ArrayNode values = status.putArray("values");
+            for (TaskProgress.Status s : TaskProgress.Status.values()) {
+                values.addObject().put("label", s.label()).put("value", s.name());
+            }
+            status.putObject("validate").put("required", true);
+            ObjectNode note = fields.addObject();
+            note.put("type", "textfield");
+            note.put("id", "Field_" + TaskProgress.noteKey(task.code()));
+            note.put("key", TaskProgress.noteKey(task.code()));
+            note.put("label", "Ghi chú tiến độ " + task.code());
+            note.put("description", "Việc đã làm, vướng mắc hoặc lý do chậm (nếu có). Tối đa " + TaskProgress.MAX_NOTE + " ký tự.");
+            note.putObject("validate").put("maxLength", TaskProgress.MAX_NOTE);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
@@ -19,10 +20,13 @@ import vn.haiphong.dx.reporting.PeriodicReportProcess.Activities;
 import vn.haiphong.dx.reporting.PeriodicReportProcess.Vars;
 import vn.haiphong.dx.shared.ProcessContext;
 import vn.haiphong.dx.shared.Texts;
+import vn.haiphong.dx.urging.Urgings;
 
 /** The service tasks of {@code PeriodicReportProcess} and of the final report in {@code UnitPlanProcess}. */
 @Configuration
 class ReportingDelegates {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportingDelegates.class);
 
     /**
      * When the report is created: what its tasks and its form need beyond the plan's dates and groups (which
@@ -31,8 +35,17 @@ class ReportingDelegates {
     @Bean
     JavaDelegate setUpPeriodDelegate(ReportingService service) {
         return execution -> {
-            ReportingService.PeriodSetup setup = service.setup(plan(execution), unit(execution),
-                    (String) execution.getVariable(Vars.PERIOD_CODE));
+            Object correctionOf = execution.getVariable(Vars.CORRECTION_OF);
+            ReportingService.PeriodSetup setup;
+            if (correctionOf == null) {
+                setup = service.setup(plan(execution), unit(execution), (String) execution.getVariable(Vars.PERIOD_CODE));
+            } else {
+                // A returned report: its correction starts from what the unit gave, with the Office's reason.
+                ReportingService.Returned returned = service.returned(((Number) correctionOf).longValue());
+                setup = service.correctionSetup(plan(execution), unit(execution), (String) execution.getVariable(Vars.PERIOD_CODE), returned);
+                execution.setVariables(returned.values());
+                execution.setVariable(Vars.OFFICE_NOTES, service.returnNote(plan(execution), returned.reason()));
+            }
             execution.setVariable(Vars.TASK_CONTEXT, setup.taskContext());
             execution.setVariable(Vars.DUE_AT, setup.dueAt());
             execution.setVariable(Vars.DUE_ON, setup.dueOn());
@@ -80,14 +93,24 @@ class ReportingDelegates {
             Map<String, Object> figures = new HashMap<>();
             service.metricCodes(plan(execution), version, unit(execution))
                     .forEach(metric -> figures.put(metric, execution.getVariable(metric)));
+            // Reports of models deployed before 2026-12-02 have a form without task progress (preparePeriodDelegate).
+            Map<String, Object> progress = null;
+            if (!execution.hasVariable(LegacyVars.OPEN_AT)) {
+                progress = new HashMap<>();
+                for (String key : service.progressKeys(plan(execution), version, unit(execution))) {
+                    progress.put(key, execution.getVariable(key));
+                }
+            }
+            Object correctionOf = execution.getVariable(Vars.CORRECTION_OF);
             ReportingService.Stored stored = service.submit(plan(execution), unit(execution),
                     (String) execution.getVariable(Vars.PERIOD_CODE), version,
-                    new ReportingService.Submission(figures,
+                    new ReportingService.Submission(figures, progress,
                             ProcessContext.text(execution, Vars.REPORT_NARRATIVE),
                             ProcessContext.text(execution, Vars.EVIDENCE_LINKS),
                             Boolean.TRUE.equals(execution.getVariable(Vars.HAS_DIFFICULTY)),
                             ProcessContext.text(execution, Vars.DIFFICULTY_DESCRIPTION),
-                            ProcessContext.text(execution, Vars.DIFFICULTY_PROPOSAL)),
+                            ProcessContext.text(execution, Vars.DIFFICULTY_PROPOSAL),
+                            correctionOf == null ? null : ((Number) correctionOf).longValue()),
                     (Date) execution.getVariable(Vars.DUE_AT),
                     ProcessContext.currentUser(execution), ProcessContext.currentGroups(execution));
             execution.setVariable(Vars.REPORT_ID, stored.reportId());
@@ -99,9 +122,53 @@ class ReportingDelegates {
                                 (String) execution.getVariable(Vars.PERIOD_CODE)))
                         .correlateAll());
             }
-            // The routing flag is always set, also when a client left the checkbox out.
-            execution.setVariable(Vars.HAS_DIFFICULTY, Boolean.TRUE.equals(execution.getVariable(Vars.HAS_DIFFICULTY)));
+            // The routing flag is always set, also when a client left the checkbox out. A correction raises a difficulty
+            // only if the returned report had none: the one it had is with the Office already.
+            boolean raise = Boolean.TRUE.equals(execution.getVariable(Vars.HAS_DIFFICULTY))
+                    && (correctionOf == null || !service.returned(((Number) correctionOf).longValue()).hadDifficulty());
+            execution.setVariable(Vars.HAS_DIFFICULTY, raise);
         };
+    }
+
+    /** The plan's reporting closed before the unit reported on the period: the period stays not reported. */
+    @Bean
+    JavaDelegate recordMissingReportDelegate() {
+        return execution -> LOG.info("Plan {}: unit {} did not report on period {} before the plan's reporting closed",
+                plan(execution), unit(execution), execution.getVariable(Vars.PERIOD_CODE));
+    }
+
+    /**
+     * The period closed: the units whose report is still open after its due date (never the focal unit, which urges
+     * the others) are offered to the Office in one task.
+     */
+    @Bean
+    JavaDelegate findLateReportsDelegate(ReportingService service, Urgings urgings) {
+        return execution -> urgings.offer(execution, lateReports(execution, service, urgings));
+    }
+
+    /** The Office urged the chosen late units of the period at once, or stopped urging. */
+    @Bean
+    JavaDelegate recordUrgingsDelegate(ReportingService service, Urgings urgings) {
+        return execution -> {
+            String planCode = (String) execution.getVariable(PlanIssuanceProcess.Vars.PLAN_CODE);
+            urgings.record(execution, new Urgings.Round(planCode, (String) execution.getVariable(PlanIssuanceProcess.Vars.PERIOD_CODE),
+                    () -> lateReports(execution, service, urgings),
+                    (extendTo, dueDays) -> service.extension(planCode, extendTo, dueDays),
+                    (message, extendTo) -> service.urgingNote(planCode, message, extendTo), Vars.OFFICE_NOTES,
+                    (rt, instance, dueAt, dueOn) -> {
+                        rt.setVariable(instance, Vars.DUE_AT, dueAt);
+                        rt.setVariable(instance, Vars.DUE_ON, dueOn.toString());
+                    },
+                    () -> service.nextUrgingCheckAt(planCode)));
+        };
+    }
+
+    /** The open reports of the plan's period whose due day has passed, by unit (the focal unit left out). */
+    private static List<Urgings.Late> lateReports(DelegateExecution execution, ReportingService service, Urgings urgings) {
+        String planCode = (String) execution.getVariable(PlanIssuanceProcess.Vars.PLAN_CODE);
+        String periodCode = (String) execution.getVariable(PlanIssuanceProcess.Vars.PERIOD_CODE);
+        return urgings.late(new Urgings.LateWork(PeriodicReportProcess.ID, planCode, Activities.SUBMIT_REPORT, Vars.PERIOD_CODE,
+                periodCode, periodCode, Vars.DUE_ON, service.focalUnit(planCode), unit -> service.unitName(planCode, unit)));
     }
 
     @Bean

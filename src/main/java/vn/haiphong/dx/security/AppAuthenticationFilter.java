@@ -28,6 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class AppAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String ENGINE = "default";
+    /** The addresses of pages people open from links (Tasklist, e-mails): without a session, to the login. */
+    private static final java.util.regex.Pattern PAGES = java.util.regex.Pattern.compile("/(plans|monitor|reports|evidence)/");
 
     private final IdentityService identity;
 
@@ -38,8 +40,16 @@ class AppAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<AppUser> user = fromSession(request.getSession(false)).or(() -> fromBasic(request));
-        if (user.isEmpty() && "GET".equals(request.getMethod()) && request.getRequestURI().startsWith(request.getContextPath() + "/plans/")
+        Optional<AppUser> sessionUser = fromSession(request.getSession(false));
+        if (sessionUser.isPresent() && !SAFE_METHODS.contains(request.getMethod()) && !sameOrigin(request)) {
+            // A page of another site may not act with the person's session (cross-site request forgery).
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("Yêu cầu đến từ một trang web khác nên bị từ chối; hãy thao tác trên trang của hệ thống.");
+            return;
+        }
+        Optional<AppUser> user = sessionUser.or(() -> fromBasic(request));
+        if (user.isEmpty() && "GET".equals(request.getMethod()) && PAGES.matcher(request.getRequestURI().substring(request.getContextPath().length())).lookingAt()
                 && String.valueOf(request.getHeader("Accept")).contains("text/html")) {
             // A person following a link to a page: to the login (Tasklist's), not a bare 401.
             response.sendRedirect(request.getContextPath() + "/camunda/app/tasklist/");
@@ -58,6 +68,30 @@ class AppAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             identity.clearAuthentication();
+        }
+    }
+
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+
+    /**
+     * Whether a request that changes something comes from the application's own pages: its Origin (or, without one,
+     * its Referer) names the host the request was sent to. Browsers always send one of them with such requests.
+     */
+    static boolean sameOrigin(HttpServletRequest request) {
+        String source = request.getHeader("Origin");
+        if (source == null || source.isBlank() || "null".equals(source)) {
+            source = request.getHeader("Referer");
+        }
+        String host = request.getHeader("Host");
+        if (source == null || host == null) {
+            return false;
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(source.trim());
+            String authority = uri.getRawAuthority();
+            return authority != null && authority.equalsIgnoreCase(host.trim());
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -38,6 +38,7 @@ class ErrorPages extends DefaultErrorAttributes {
             case 403 -> "Không có quyền truy cập";
             case 404 -> "Không tìm thấy";
             case 405 -> "Thao tác không được hỗ trợ";
+            case 413 -> "Tệp quá lớn";
             default -> status >= 500 ? "Lỗi hệ thống" : "Không thực hiện được yêu cầu";
         };
     }
@@ -49,6 +50,7 @@ class ErrorPages extends DefaultErrorAttributes {
             case 403 -> "Bạn không có quyền xem hoặc thực hiện thao tác này.";
             case 404 -> "Không tìm thấy trang hoặc dữ liệu này. Hãy kiểm tra lại địa chỉ.";
             case 405 -> "Thao tác này không được hỗ trợ tại địa chỉ này.";
+            case 413 -> "Tệp tải lên vượt quá giới hạn 10 MB; chưa lưu gì. Hãy nén hoặc chia nhỏ tệp rồi tải lại.";
             default -> status >= 500 ? "Hệ thống gặp lỗi khi xử lý yêu cầu; quản trị viên đã được ghi nhận lỗi. Vui lòng thử lại sau."
                     : "Không thực hiện được yêu cầu.";
         };

@@ -130,6 +130,10 @@ final class YearWorkload {
         Map<String, Object> values = new HashMap<>(Map.of("residentsVneid", random.nextInt(10, 200),
                 "postsPortal", random.nextInt(0, 5), "postsFanpage", random.nextInt(0, 8), "meetingsIntegrated", random.nextInt(0, 4),
                 "loudspeakerItems", random.nextInt(0, 10), "reportNarrative", "Đơn vị đã triển khai các hoạt động của tháng theo Kế hoạch."));
+        // The plan's tasks are T01 … T17: each unit's form asks the status of those it leads or coordinates.
+        for (int task = 1; task <= 17; task++) {
+            values.put(String.format("progress_T%02d", task), random.nextDouble() < 0.8 ? "IN_PROGRESS" : "DONE");
+        }
         if (random.nextDouble() < DIFFICULTY_RATE) {
             values.put("hasDifficulty", true);
             values.put("difficultyDescription", "Thiếu thiết bị để hướng dẫn người cao tuổi cài đặt ứng dụng.");

@@ -161,8 +161,17 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the open task is the one named and its Camunda Form is rendered. */
     void waitForForm(String taskName) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details h2, .task-details .names"), taskName));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form .fjs-form-field")));
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details h2, .task-details .names"), taskName));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form .fjs-form-field")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                shot("form-not-shown");
+            } catch (IOException ignored) {
+                // the timeout is what matters
+            }
+            throw new AssertionError("The form of «" + taskName + "» did not appear; the page said: " + text(), e);
+        }
     }
 
     @Override
@@ -176,9 +185,13 @@ final class Browser implements AutoCloseable {
 
     /** Opens the first task of the list whose name starts with the text, and claims it if needed. */
     void task(String nameStart) {
-        WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//li[contains(@class,'task')]//h4//a[starts-with(normalize-space(.), '" + nameStart + "')]")));
-        task.click();
+        By link = By.xpath("//li[contains(@class,'task')]//h4//a[starts-with(normalize-space(.), '" + nameStart + "')]");
+        // The list refreshes itself when new work arrives; a link it just replaced is looked up again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(link).click();
+                    return true;
+                });
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
         for (WebElement claim : driver.findElements(By.xpath("//button[normalize-space(.)='Nhận việc'] | //a[normalize-space(.)='Nhận việc']"))) {
             if (claim.isDisplayed()) {
@@ -215,6 +228,22 @@ final class Browser implements AutoCloseable {
         scroll(option);
         option.click();
         settle();
+    }
+
+    /** Chooses an option of a select field (form-js draws its own drop-down list). */
+    void select(String field, String label) {
+        WebElement box = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id*=Field_" + field + "]")));
+        scroll(box);
+        box.click();
+        WebElement option = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']")));
+        option.click();
+        settle();
+    }
+
+    /** Chooses a file for a page's file field. */
+    void attach(String field, java.nio.file.Path file) {
+        driver.findElement(By.cssSelector("input[type=file][name=" + field + "]")).sendKeys(file.toAbsolutePath().toString());
     }
 
     void tick(String field) {
@@ -263,6 +292,12 @@ final class Browser implements AutoCloseable {
     String link(String text) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//div[contains(@class,'fjs-form')]//a[normalize-space(.)='" + text + "']"))).getAttribute("href");
+    }
+
+    /** The address of a link anywhere on the page. */
+    String linkOnPage(String text) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[normalize-space(.)='" + text + "']")))
+                .getAttribute("href");
     }
 
     /** Downloads an address with the browser's session; returns "status content-type bytes". */

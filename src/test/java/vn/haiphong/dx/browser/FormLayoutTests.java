@@ -41,7 +41,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:dx-browser;DB_CLOSE_DELAY=-1",
-        "app.calendar.mode=compressed", "app.calendar.seconds-per-day=0.25"})
+        "app.calendar.mode=compressed", "app.calendar.seconds-per-day=2"})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FormLayoutTests {
@@ -156,14 +156,16 @@ class FormLayoutTests {
      */
     @Test
     void aDateFieldReadsDayMonthYearWithAVietnameseCalendar() throws IOException {
-        Task task = tasks.createTaskQuery().processInstanceId(gallery.getId()).taskDefinitionKey("Task_urgeUnit").singleResult();
+        Task task = tasks.createTaskQuery().processInstanceId(gallery.getId()).taskDefinitionKey("Task_urgeLateUnits").singleResult();
         // 17:30 UTC is half past midnight the next day in Hải Phòng.
         task.setDueDate(Date.from(Instant.parse("2026-12-25T17:30:00Z")));
         tasks.saveTask(task);
         Browser browser = browsers.get(1);
         browser.open("/camunda/app/tasklist/default/#/?task=" + task.getId());
-        browser.waitForForm("urgeUnit");
+        browser.waitForForm("urgeLateUnits");
         assertThat(browser.script("return navigator.language")).as("the browser's own language").isEqualTo("en-US");
+        // The extension shows once the Office chooses to urge.
+        browser.choose("Đôn đốc các đơn vị đã chọn");
         browser.type("extendDueTo", "25/12/2026");
         browser.script("document.activeElement.blur()");
         assertThat(browser.value("extendDueTo")).isEqualTo("25/12/2026");
@@ -176,7 +178,6 @@ class FormLayoutTests {
                         + ".map(e => e.getAttribute('uib-tooltip')).join(' | ')"))
                 .as("the due date, in Hải Phòng's time").contains("00:30, Thứ bảy, ngày 26 tháng 12 năm 2026");
         assertThat(browser.text()).as("the footer names the zone").containsAnyOf("Asia/Ho_Chi_Minh", "Asia/Saigon");
-        browser.shot("urgeUnit-date");
-        browser.shot("urgeUnit-date");
+        browser.shot("urgeLateUnits-date");
     }
 }

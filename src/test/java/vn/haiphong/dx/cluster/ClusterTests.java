@@ -65,6 +65,9 @@ class ClusterTests {
 
     @Test
     void twoNodesStartTogetherOnAnEmptyDatabaseShareTheWorkAndFinishADeadNodesJob() throws Exception {
+        // Both nodes live on 01/10/2025 while the seed plan runs (its reporting closed in January 2026); time moves on.
+        org.camunda.bpm.engine.impl.util.ClockUtil.offset(Duration.between(Instant.now(),
+                java.time.LocalDateTime.of(2025, 10, 1, 9, 0).atZone(vn.haiphong.dx.plan.PlanService.ZONE).toInstant()).toMillis());
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
             String url = server.getJdbcUrl("postgres", "postgres");
             List<Node> nodes = startTogether(url, "node-a", "node-b");
@@ -75,6 +78,7 @@ class ClusterTests {
             } finally {
                 b.context.close();
                 a.context.close();
+                org.camunda.bpm.engine.impl.util.ClockUtil.reset();
             }
         }
     }

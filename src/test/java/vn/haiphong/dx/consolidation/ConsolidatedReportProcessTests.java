@@ -331,6 +331,7 @@ class ConsolidatedReportProcessTests {
         Task report = taskQuery().processDefinitionKey(PeriodicReportProcess.ID).taskCandidateGroup(group(unit))
                 .processVariableValueEquals(PeriodicReportProcess.Vars.PERIOD_CODE, period).singleResult();
         Map<String, Object> values = new HashMap<>(figures);
+        values.putAll(PlanFixtures.progress(plan, unit.code()));
         values.put(PeriodicReportProcess.Vars.REPORT_NARRATIVE, "Đã triển khai các hoạt động theo kế hoạch.");
         as(group(unit), () -> tasks.complete(report.getId(), values));
     }

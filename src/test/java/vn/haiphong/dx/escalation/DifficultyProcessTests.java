@@ -186,9 +186,10 @@ class DifficultyProcessTests {
                 .execute();
         fixtures.executeJobs();
         identity.setAuthentication(UNIT, List.of("kesat-cax"));
-        tasks.complete(taskQuery().processInstanceId(report.getId()).singleResult().getId(), Map.of(
-                "reportNarrative", "Đã hướng dẫn 40 người", "residentsVneid", 40, "hasDifficulty", true,
+        Map<String, Object> values = new java.util.HashMap<>(fixtures.progress(PlanFixtures.KESAT, "CAX"));
+        values.putAll(Map.of("reportNarrative", "Đã hướng dẫn 40 người", "residentsVneid", 40, "hasDifficulty", true,
                 "difficultyDescription", "Đường truyền Internet tại nhà văn hóa thôn yếu", "difficultyProposal", "Đề nghị hỗ trợ bộ phát Wi-Fi"));
+        tasks.complete(taskQuery().processInstanceId(report.getId()).singleResult().getId(), values);
         identity.clearAuthentication();
         assertThat(report).isEnded();
 

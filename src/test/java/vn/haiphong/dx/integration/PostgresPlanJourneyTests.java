@@ -31,6 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.support.EmbeddedPostgresConfiguration;
+import vn.haiphong.dx.support.PlanFixtures;
 import vn.haiphong.dx.unit.UnitGroups;
 
 /**
@@ -81,7 +82,7 @@ class PostgresPlanJourneyTests {
         assertThat(resources).extracting(r -> java.nio.file.Path.of((String) r.get("name")).getFileName().toString()).contains(
                 "PlanIssuanceProcess.bpmn", "UnitPlanProcess.bpmn", "PeriodicReportProcess.bpmn", "submitPlanDraft.form",
                 "reviewPlanDraft.form", "recordPlanIssuance.form", "acknowledgePlan.form", "periodicReportTemplate.form", "PlanReviewProcess.bpmn",
-                "urgeUnit.form", "submitFinalReport.form");
+                "urgeLateUnits.form", "submitFinalReport.form");
 
         ResponseEntity<String> weak = http.withBasicAuth(ADMIN, PASSWORD).exchange("/engine-rest/user/create", HttpMethod.POST,
                 json(Map.of("profile", Map.of("id", "yeu", "firstName", "Mật khẩu", "lastName", "Yếu"),
@@ -142,6 +143,7 @@ class PostgresPlanJourneyTests {
                 reported += value > 0 ? 1 : 0;
                 values.put(metric.code(), Map.of("value", value, "type", "Integer"));
             }
+            PlanFixtures.progress(plan, unit.code()).forEach((key, status) -> values.put(key, text((String) status)));
             values.put("reportNarrative", text("Đơn vị đã triển khai các hoạt động tháng đầu tiên."));
             complete(user, report.get("id").toString(), values);
         }

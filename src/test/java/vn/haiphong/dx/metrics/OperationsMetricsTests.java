@@ -34,6 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.haiphong.dx.consolidation.ConsolidatedReportProcess;
 import vn.haiphong.dx.delegation.UnitPlanProcess;
 import vn.haiphong.dx.escalation.DifficultyProcess;
+import vn.haiphong.dx.plan.PlanIssuanceProcess;
 import vn.haiphong.dx.plan.PlanService;
 import vn.haiphong.dx.reporting.PeriodicReportProcess;
 import vn.haiphong.dx.support.PlanFixtures;
@@ -94,7 +95,8 @@ class OperationsMetricsTests {
 
         Map<String, Double> metrics = scrape("admin", "admin");
         assertThat(metrics).containsEntry("dx_reports_overdue", 3.0)
-                .containsEntry("dx_acknowledgements_overdue", 0.0)
+                // The seven units that have not acknowledged were due to by 02/10 (five working days after issuance).
+                .containsEntry("dx_acknowledgements_overdue", 7.0)
                 .containsEntry("dx_tasks_open{process=\"UnitPlanProcess\"}", 7.0)
                 .containsEntry("dx_difficulties_open{stage=\"AT_OFFICE\"}", 1.0)
                 .containsEntry("dx_difficulties_open{stage=\"AT_LEADERSHIP\"}", 0.0)
@@ -103,12 +105,15 @@ class OperationsMetricsTests {
                 .containsEntry("dx_incidents_open", 1.0)
                 .containsEntry("dx_jobs_failed", 1.0)
                 .containsEntry("dx_jobs_executable", (double) management.createJobQuery().executable().count());
-        for (String process : List.of(PeriodicReportProcess.ID, DifficultyProcess.ID, ConsolidatedReportProcess.ID)) {
+        for (String process : List.of(PeriodicReportProcess.ID, DifficultyProcess.ID, ConsolidatedReportProcess.ID, PlanIssuanceProcess.ID)) {
             assertThat(metrics).containsEntry("dx_tasks_open{process=\"" + process + "\"}",
                     (double) tasks.createTaskQuery().processDefinitionKey(process).count());
         }
         assertThat(metrics.get("dx_tasks_open{process=\"" + PeriodicReportProcess.ID + "\"}"))
-                .as("October's reports and their urgings, November's reports").isEqualTo(9.0);
+                .as("October's and November's reports").isEqualTo(6.0);
+        assertThat(metrics.get("dx_tasks_open{process=\"" + PlanIssuanceProcess.ID + "\"}"))
+                .as("the Office's one urging of October's late units, and its urging of the units that have not acknowledged")
+                .isEqualTo(2.0);
 
         // The dispatch succeeds on a later try (a retry by an administrator): the figures follow.
         management.setJobRetries(dispatch.getId(), 1);

@@ -38,6 +38,7 @@ abstract class ImportedPlanJourney {
     @Autowired TestRestTemplate http;
     @Autowired JdbcClient jdbc;
     @Autowired PlanFixtures fixtures;
+    @Autowired Plans plans;
 
     abstract String admin();
 
@@ -126,6 +127,7 @@ abstract class ImportedPlanJourney {
                 .filter(t -> ((String) t.get("name")).contains(period)).findFirst().orElse(null));
         Map<String, Object> values = new HashMap<>();
         figures.forEach((metric, value) -> values.put(metric, Map.of("value", value, "type", "Integer")));
+        PlanFixtures.progress(plans.get(CODE), unit).forEach((key, status) -> values.put(key, text((String) status)));
         values.put("reportNarrative", text("Đã thực hiện các nhiệm vụ được giao."));
         complete(person, task, values);
         return task;

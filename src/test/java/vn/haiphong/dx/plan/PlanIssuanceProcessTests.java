@@ -54,12 +54,20 @@ class PlanIssuanceProcessTests {
     @BeforeEach
     void freshDraft() {
         BpmnAwareTests.init(engine);
+        // The day the seed plan was issued: its year lies ahead.
+        at(2025, 1, 10);
         plan = fixtures.freshDraft(PlanFixtures.SNNMT);
     }
 
     @AfterEach
     void reset() {
+        ClockUtil.reset();
         BpmnAwareTests.reset();
+    }
+
+    private static void at(int year, int month, int day) {
+        ClockUtil.setCurrentTime(java.util.Date.from(java.time.LocalDate.of(year, month, day).atTime(9, 0)
+                .atZone(PlanService.ZONE).toInstant()));
     }
 
     @Test
@@ -182,6 +190,8 @@ class PlanIssuanceProcessTests {
 
     @Test
     void planKnowsWhenEveryUnitHasAcknowledgedAndEndsAfterEveryUnitsFinalReport() {
+        // Issued after its year was over (but before its reporting closed): no period opens, only the final reports.
+        at(2026, 1, 2);
         submit("Dự thảo");
         review(Decisions.APPROVE, null);
         issue("126/KH-SNNMT");

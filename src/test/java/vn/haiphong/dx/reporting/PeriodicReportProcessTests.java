@@ -50,6 +50,7 @@ class PeriodicReportProcessTests {
     @Autowired PlanFixtures fixtures;
     @Autowired ReportForms reportForms;
     @Autowired ReportingService reporting;
+    @Autowired ReportCorrections corrections;
 
     @BeforeEach
     void freshPlan() {
@@ -102,7 +103,7 @@ class PeriodicReportProcessTests {
     }
 
     @Test
-    void periodOpensWithDueDateAndReminderThenOverdueIsUrgedExtendedAndLateReportAccepted() {
+    void periodOpensWithDueDateAndReminderThenALateReportIsAcceptedAndMarkedLate() {
         clock(2025, 9, 20, 9);
         ProcessInstance report = start(PlanFixtures.SNNMT, "TCCB", "2025-10");
         assertThat(report).isWaitingAt(Activities.PERIOD_OPENS);
@@ -127,42 +128,17 @@ class PeriodicReportProcessTests {
         Assertions.assertThat(tasks.getTaskComments(unitTask.getId())).extracting(c -> c.getFullMessage())
                 .containsExactly("Nhắc hạn: báo cáo cần nộp trước hết ngày 05/11/2025.");
 
-        clock(2025, 11, 6, 8);
-        fixtures.executeJobs();
-        Task urging = taskQuery().processInstanceId(report.getId()).taskDefinitionKey(Activities.URGE_UNIT).singleResult();
-        Assertions.assertThat(urging.getName()).isEqualTo("Đôn đốc đơn vị nộp báo cáo tháng 10/2025 – Phòng Tổ chức cán bộ");
-        assertThat(urging).hasCandidateGroup("snnmt-vp");
-
-        identity.setAuthentication("snnmt.vp", List.of("snnmt-vp"));
-        assertThatThrownBy(() -> tasks.complete(urging.getId(), Map.of(Vars.URGING_MESSAGE, "Đề nghị nộp ngay",
-                Vars.EXTEND_DUE_TO, "2025-11-04")))
-                .isInstanceOf(InputRejectedException.class).hasMessageContaining("phải sau hạn hiện tại 05/11/2025");
-        tasks.complete(urging.getId(), Map.of(Vars.URGING_MESSAGE, "Đề nghị phòng khẩn trương nộp báo cáo tháng 10.",
-                Vars.EXTEND_DUE_TO, "2025-11-12"));
-        identity.clearAuthentication();
-        Assertions.assertThat(tasks.createTaskQuery().taskId(unitTask.getId()).singleResult().getDueDate())
-                .isEqualTo(at(2025, 11, 12, 23, 59, 59));
-        Assertions.assertThat((String) runtime.getVariable(report.getId(), Vars.OFFICE_NOTES))
-                .contains("Văn phòng Sở đôn đốc: Đề nghị phòng khẩn trương nộp báo cáo tháng 10. (Gia hạn nộp đến hết ngày 12/11/2025.)");
-        assertThat(report).isWaitingAt(Activities.SUBMIT_REPORT, Activities.EXTENDED_DUE_PASSED);
-        Assertions.assertThat(reporting.urgings(PlanFixtures.SNNMT, "TCCB", "2025-10")).isEqualTo(1);
-
+        // Past the due date the report stays open, in the unit's queue: the Office urges late units per period, in
+        // one task of the plan's process (PlanIssuanceProcessTests), not one task per unit here.
         clock(2025, 11, 13, 8);
         fixtures.executeJobs();
-        assertThat(report).isWaitingAt(Activities.SUBMIT_REPORT, Activities.URGE_UNIT);
-        // The current due date is the extended one now.
-        Task urgedAgain = taskQuery().processInstanceId(report.getId()).taskDefinitionKey(Activities.URGE_UNIT).singleResult();
-        identity.setAuthentication("snnmt.vp", List.of("snnmt-vp"));
-        assertThatThrownBy(() -> tasks.complete(urgedAgain.getId(), Map.of(Vars.URGING_MESSAGE, "Đề nghị nộp ngay",
-                Vars.EXTEND_DUE_TO, "2025-11-10")))
-                .isInstanceOf(InputRejectedException.class).hasMessageContaining("phải sau hạn hiện tại 12/11/2025");
-        identity.clearAuthentication();
+        assertThat(report).isWaitingAt(Activities.SUBMIT_REPORT);
+        Assertions.assertThat(taskQuery().processInstanceId(report.getId()).count()).isEqualTo(1);
 
         identity.setAuthentication("snnmt.tccb", List.of("snnmt-tccb"));
-        tasks.complete(unitTask.getId(), submission(Map.of("postsPortal", 1, "bannersPosters", 2)));
+        tasks.complete(unitTask.getId(), submission(PlanFixtures.SNNMT, "TCCB", Map.of("postsPortal", 1, "bannersPosters", 2)));
         identity.clearAuthentication();
         assertThat(report).isEnded().hasPassed(Activities.END_STORED);
-        Assertions.assertThat(taskQuery().processInstanceId(report.getId()).count()).as("the urging is withdrawn").isZero();
         Assertions.assertThat(fixtures.count("select count(*) from dx_report where plan_code = ? and unit_code = 'TCCB' "
                 + "and period_code = '2025-10' and late = true and submitted_by = 'snnmt.tccb'", PlanFixtures.SNNMT)).isEqualTo(1);
         Assertions.assertThat(fixtures.count("""
@@ -178,7 +154,7 @@ class PeriodicReportProcessTests {
         fixtures.executeJobs();
         String taskId = task(report).getId();
         identity.setAuthentication("kesat.cax", List.of("kesat-cax"));
-        tasks.complete(taskId, submission(Map.of("residentsVneid", 85)));
+        tasks.complete(taskId, submission(PlanFixtures.KESAT, "CAX", Map.of("residentsVneid", 85)));
         identity.clearAuthentication();
         Assertions.assertThat(runtime.createProcessInstanceQuery().processInstanceId(report.getId()).count()).isZero();
         Assertions.assertThat(fixtures.count("select count(*) from dx_report where unit_code = 'CAX' and late = false "
@@ -192,27 +168,97 @@ class PeriodicReportProcessTests {
         fixtures.executeJobs();
         String taskId = task(report).getId();
         identity.setAuthentication("kesat.tcns", List.of("kesat-tcns"));
-        refused(taskId, submission(Map.of("residentsVneid", -3)), "«Người dân được hướng dẫn cài đặt, kích hoạt tài khoản định danh điện tử (VNeID) (người)» không được nhỏ hơn 0");
-        refused(taskId, submission(Map.of("residentsVneid", "nhiều")), "«Người dân được hướng dẫn cài đặt, kích hoạt tài khoản định danh điện tử (VNeID) (người)» phải là một số");
-        refused(taskId, submission(Map.of("postsPortal", 2.5)), "phải là số nguyên");
-        Map<String, Object> oversized = submission(Map.of());
+        refused(taskId, submission(PlanFixtures.KESAT, "TCNS", Map.of("residentsVneid", -3)), "«Người dân được hướng dẫn cài đặt, kích hoạt tài khoản định danh điện tử (VNeID) (người)» không được nhỏ hơn 0");
+        refused(taskId, submission(PlanFixtures.KESAT, "TCNS", Map.of("residentsVneid", "nhiều")), "«Người dân được hướng dẫn cài đặt, kích hoạt tài khoản định danh điện tử (VNeID) (người)» phải là một số");
+        refused(taskId, submission(PlanFixtures.KESAT, "TCNS", Map.of("postsPortal", 2.5)), "phải là số nguyên");
+        Map<String, Object> oversized = submission(PlanFixtures.KESAT, "TCNS", Map.of());
         oversized.put(Vars.REPORT_NARRATIVE, "x".repeat(3001));
         refused(taskId, oversized, "dài 3001 ký tự, vượt quá giới hạn 3000 ký tự");
-        Map<String, Object> badLink = submission(Map.of());
+        Map<String, Object> badLink = submission(PlanFixtures.KESAT, "TCNS", Map.of());
         badLink.put(Vars.EVIDENCE_LINKS, "javascript:alert(1)");
         refused(taskId, badLink, "«Đường dẫn minh chứng» không đúng định dạng");
-        Map<String, Object> difficulty = submission(Map.of());
+        Map<String, Object> difficulty = submission(PlanFixtures.KESAT, "TCNS", Map.of());
         difficulty.put(Vars.HAS_DIFFICULTY, true);
         refused(taskId, difficulty, "cần mô tả «Khó khăn, vướng mắc»");
 
         identity.setAuthentication("kesat.cax", List.of("kesat-cax"));
-        assertThatThrownBy(() -> tasks.complete(taskId, submission(Map.of("residentsVneid", 3))))
+        assertThatThrownBy(() -> tasks.complete(taskId, submission(PlanFixtures.KESAT, "TCNS", Map.of("residentsVneid", 3))))
                 .as("a report for a unit the user does not belong to").isInstanceOf(AuthorizationException.class);
         identity.clearAuthentication();
 
         assertThat(report).isWaitingAt(Activities.SUBMIT_REPORT);
         Assertions.assertThat(fixtures.count("select count(*) from dx_report where plan_code = ?", PlanFixtures.KESAT)).isZero();
         Assertions.assertThat(runtime.getVariable(report.getId(), Vars.REPORT_NARRATIVE)).isNull();
+    }
+
+    @Test
+    void whenThePlansReportingClosesAnUnreportedPeriodIsRecordedAsNotReported() {
+        clock(2025, 10, 2, 9);
+        ProcessInstance report = start(PlanFixtures.KESAT, "DTN", "2025-10");
+        fixtures.executeJobs();
+        assertThat(report).isWaitingAt(Activities.SUBMIT_REPORT);
+        // The plan ends 31/12/2025; its final report is due ten days later, on Saturday 10/01/2026: Monday 12/01.
+        Assertions.assertThat(reporting.reportingClosesAt(PlanFixtures.KESAT)).isEqualTo(at(2026, 1, 12, 23, 59, 59));
+        clock(2026, 1, 12, 23);
+        fixtures.executeJobs();
+        assertThat(report).isWaitingAt(Activities.SUBMIT_REPORT);
+        clock(2026, 1, 13, 0);
+        fixtures.executeJobs();
+        assertThat(report).isEnded().hasPassed(Activities.END_MISSING);
+        Assertions.assertThat(reporting.status(PlanFixtures.KESAT, "2025-10").units()).filteredOn(u -> u.unitCode().equals("DTN"))
+                .extracting(PeriodStatus.UnitReport::state).containsExactly(PeriodStatus.State.MISSING);
+    }
+
+    @Test
+    void theOfficeReturnsAReportTheUnitCorrectsItAndTheCorrectionCountsWithBothKept() {
+        clock(2025, 10, 2, 9);
+        ProcessInstance report = start(PlanFixtures.KESAT, "CAX", "2025-10");
+        fixtures.executeJobs();
+        identity.setAuthentication("kesat.cax", List.of("kesat-cax"));
+        tasks.complete(task(report).getId(), submission(PlanFixtures.KESAT, "CAX", Map.of("residentsVneid", 850)));
+        identity.clearAuthentication();
+        Assertions.assertThat(reporting.figures(PlanFixtures.KESAT, "2025-10").get("CAX")).containsEntry("residentsVneid", 850);
+
+        clock(2025, 10, 6, 9);
+        // Only the plan's focal unit returns a report, and says why.
+        assertThatThrownBy(() -> corrections.returnForCorrection(PlanFixtures.KESAT, "CAX", "2025-10", "Sai số liệu", "kesat.dtn",
+                List.of("kesat-dtn"), false)).isInstanceOf(InputRejectedException.class).hasMessageContaining("không thuộc");
+        assertThatThrownBy(() -> corrections.returnForCorrection(PlanFixtures.KESAT, "CAX", "2025-10", "  ", "kesat.vhxh",
+                List.of("kesat-vhxh"), false)).isInstanceOf(InputRejectedException.class).hasMessageContaining("«Lý do trả lại» là bắt buộc");
+        String correction = corrections.returnForCorrection(PlanFixtures.KESAT, "CAX", "2025-10",
+                "Số người được hướng dẫn (850) lớn hơn số dân của xã; đề nghị kiểm tra lại.", "kesat.vhxh", List.of("kesat-vhxh"), false);
+        assertThatThrownBy(() -> corrections.returnForCorrection(PlanFixtures.KESAT, "CAX", "2025-10", "Lần nữa", "kesat.vhxh",
+                List.of("kesat-vhxh"), false)).as("a returned report is not returned twice")
+                .isInstanceOf(InputRejectedException.class).hasMessageContaining("chưa có báo cáo tháng 10/2025 đang có hiệu lực");
+        // While returned, the report no longer counts: its figures leave the period.
+        Assertions.assertThat(reporting.figures(PlanFixtures.KESAT, "2025-10")).doesNotContainKey("CAX");
+        Assertions.assertThat(reporting.status(PlanFixtures.KESAT, "2025-10").units()).filteredOn(u -> u.unitCode().equals("CAX"))
+                .extracting(PeriodStatus.UnitReport::state).containsExactly(PeriodStatus.State.RETURNED);
+
+        fixtures.executeJobs();
+        Task fix = taskQuery().processInstanceId(correction).singleResult();
+        Assertions.assertThat(fix.getName()).isEqualTo("Nộp báo cáo định kỳ tháng 10/2025 – Công an xã (sửa theo yêu cầu)");
+        assertThat(fix).hasCandidateGroup("kesat-cax");
+        // Due three working days after the return (Monday 06/10 → Thursday 09/10), with what the unit gave and why.
+        Assertions.assertThat(fix.getDueDate()).isEqualTo(at(2025, 10, 9, 23, 59, 59));
+        Assertions.assertThat(runtime.getVariable(correction, "residentsVneid")).isEqualTo(850);
+        Assertions.assertThat((String) runtime.getVariable(correction, Vars.OFFICE_NOTES))
+                .startsWith("Phòng Văn hóa – Xã hội trả lại").contains("trả lại báo cáo để sửa: Số người được hướng dẫn (850)");
+
+        identity.setAuthentication("kesat.cax", List.of("kesat-cax"));
+        tasks.complete(fix.getId(), submission(PlanFixtures.KESAT, "CAX", Map.of("residentsVneid", 85)));
+        identity.clearAuthentication();
+        Assertions.assertThat(reporting.figures(PlanFixtures.KESAT, "2025-10").get("CAX")).containsEntry("residentsVneid", 85);
+        PeriodStatus.UnitReport cax = reporting.status(PlanFixtures.KESAT, "2025-10").units().stream()
+                .filter(u -> u.unitCode().equals("CAX")).findFirst().orElseThrow();
+        Assertions.assertThat(cax.state()).isEqualTo(PeriodStatus.State.ON_TIME);
+        Assertions.assertThat(cax.revision()).isEqualTo(2);
+        Assertions.assertThat(fixtures.count("select count(*) from dx_report where plan_code = ? and unit_code = 'CAX' and period_code = '2025-10' "
+                + "and ((revision_no = 1 and state = 'REPLACED' and returned_by = 'kesat.vhxh') or (revision_no = 2 and state = 'SUBMITTED'))",
+                PlanFixtures.KESAT)).as("both submissions are kept").isEqualTo(2);
+        Assertions.assertThat(fixtures.count("select count(*) from dx_task_progress p join dx_report r on r.id = p.report_id "
+                + "where r.plan_code = ? and r.unit_code = 'CAX' and r.revision_no = 2 and p.status = 'IN_PROGRESS'", PlanFixtures.KESAT))
+                .isEqualTo(fixtures.seed(PlanFixtures.KESAT).plan().tasksOf("CAX").size()).isPositive();
     }
 
     private ProcessInstance unitAcknowledged(String plan, String unit, String agency) {
@@ -235,8 +281,8 @@ class PeriodicReportProcessTests {
         String deployment;
         // With the forms it refers to: a deployment without them is refused (form/DeployedFormsPlugin).
         try (var legacyModel = getClass().getResourceAsStream("/legacy/PeriodicReportProcess-v1.xml");
-             var reportForm = getClass().getResourceAsStream("/submitPeriodicReport.form");
-             var urgeForm = getClass().getResourceAsStream("/urgeUnit.form")) {
+             var reportForm = getClass().getResourceAsStream("/legacy/submitPeriodicReport-form.json");
+             var urgeForm = getClass().getResourceAsStream("/legacy/urgeUnit-form.json")) {
             deployment = repository.createDeployment().name("PeriodicReportProcess as deployed before 2026-11-23")
                     .addInputStream("PeriodicReportProcess.bpmn", legacyModel).addInputStream("submitPeriodicReport.form", reportForm)
                     .addInputStream("urgeUnit.form", urgeForm).deploy().getId();
@@ -259,7 +305,7 @@ class PeriodicReportProcessTests {
 
             clock(2025, 11, 6, 8);
             fixtures.executeJobs();
-            assertThat(taskQuery().processInstanceId(report.getId()).taskDefinitionKey(Activities.URGE_UNIT).singleResult())
+            assertThat(taskQuery().processInstanceId(report.getId()).taskDefinitionKey("Task_UrgeUnit").singleResult())
                     .hasCandidateGroup("snnmt-vp");
         } finally {
             repository.deleteDeployment(deployment, true);
@@ -274,8 +320,10 @@ class PeriodicReportProcessTests {
         Assertions.assertThat(unitTask.getFollowUpDate()).isEqualTo(at(2025, 11, 3, 0, 0, 0));
     }
 
-    private static Map<String, Object> submission(Map<String, Object> figures) {
+    /** A report with the figures, a status for each of the unit's plan tasks, and its summary. */
+    private Map<String, Object> submission(String plan, String unit, Map<String, Object> figures) {
         Map<String, Object> values = new HashMap<>(figures);
+        values.putAll(fixtures.progress(plan, unit));
         values.put(Vars.REPORT_NARRATIVE, "Đã triển khai các hoạt động theo kế hoạch.");
         return values;
     }

@@ -292,7 +292,7 @@ class ClientVariableGuardTests {
         Set<String> names = new LinkedHashSet<>();
         for (Class<?> process : PROCESSES) {
             for (Class<?> nested : process.getDeclaredClasses()) {
-                if (!nested.getSimpleName().equals("Vars")) {
+                if (!nested.getSimpleName().endsWith("Vars")) {
                     continue;
                 }
                 for (Field field : nested.getDeclaredFields()) {

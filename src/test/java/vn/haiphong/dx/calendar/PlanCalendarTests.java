@@ -1,4 +1,4 @@
-package vn.haiphong.dx.reporting;
+package vn.haiphong.dx.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package vn.haiphong.dx.reporting;
+package vn.haiphong.dx.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
