@@ -1,7 +1,9 @@
-package vn.haiphong.dx.web;
+package vn.haiphong.dx.web.monitor;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -11,10 +13,10 @@ import vn.haiphong.dx.delegation.AcknowledgementService;
 import vn.haiphong.dx.delegation.UnitAcknowledgement;
 import vn.haiphong.dx.escalation.DifficultyService;
 import vn.haiphong.dx.escalation.DifficultyView;
-import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.plan.PlanRepository;
 import vn.haiphong.dx.plan.PlanRepository.PlanRow;
+import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.reporting.PeriodStatus;
 import vn.haiphong.dx.reporting.ReportingPeriod;
 import vn.haiphong.dx.reporting.ReportingService;
@@ -22,17 +24,21 @@ import vn.haiphong.dx.security.AppUser;
 import vn.haiphong.dx.unit.UnitGroups;
 
 /**
- * What the Office (and leadership) of an agency monitors: its plans and, per plan, which units have
- * acknowledged. Other agencies' plans and unit staff are refused.
+ * Who sees what of a plan's monitoring. The Office (the plan's focal unit) and leadership of the issuing agency, and
+ * administrators, monitor the whole plan; a unit's staff see their own unit's page and difficulties; other agencies
+ * and other units are refused.
  */
 @Service
-class PlanMonitor {
+public class PlanMonitor {
 
-    record PlanOverview(String code, String title, String agency, String status, String documentNumber,
-                        java.time.LocalDate issuedOn, int unitCount, int acknowledgedCount,
-                        OffsetDateTime allAcknowledgedAt) {}
+    public record PlanOverview(String code, String title, String agency, String status, String documentNumber,
+                               java.time.LocalDate issuedOn, int unitCount, int acknowledgedCount,
+                               OffsetDateTime allAcknowledgedAt) {}
 
-    record PlanUnits(PlanOverview plan, List<UnitAcknowledgement> units) {}
+    public record PlanUnits(PlanOverview plan, List<UnitAcknowledgement> units) {}
+
+    /** A unit of a plan the user works in. */
+    record Membership(PlanDefinition plan, PlanDefinition.Unit unit) {}
 
     private final Plans catalog;
     private final PlanRepository plans;
@@ -49,29 +55,24 @@ class PlanMonitor {
         this.reporting = reporting;
     }
 
-    List<PlanOverview> visiblePlans(AppUser user) {
+    public List<PlanOverview> visiblePlans(AppUser user) {
         return catalog.all().stream()
                 .filter(plan -> canMonitor(user, plan))
                 .flatMap(plan -> plans.find(plan.code()).map(row -> overview(plan, row)).stream())
                 .toList();
     }
 
-    PlanUnits units(AppUser user, String planCode) {
+    public PlanUnits units(AppUser user, String planCode) {
         PlanDefinition plan = monitored(user, planCode);
-        PlanRow row = plans.find(planCode)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Kế hoạch chưa được khởi tạo"));
-        return new PlanUnits(overview(plan, row), acknowledgements.acknowledgements(planCode));
+        return new PlanUnits(overview(plan, row(planCode)), acknowledgements.acknowledgements(planCode));
     }
 
-    PeriodStatus period(AppUser user, String planCode, String periodCode) {
+    public PeriodStatus period(AppUser user, String planCode, String periodCode) {
         monitored(user, planCode);
-        if (reporting.periods(planCode).stream().noneMatch(p -> p.code().equals(periodCode))) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Kế hoạch không có kỳ báo cáo " + periodCode);
-        }
-        return reporting.status(planCode, periodCode);
+        return reporting.status(planCode, period(planCode, periodCode).code());
     }
 
-    List<ReportingPeriod> periods(AppUser user, String planCode) {
+    public List<ReportingPeriod> periods(AppUser user, String planCode) {
         monitored(user, planCode);
         return reporting.periods(planCode);
     }
@@ -80,13 +81,12 @@ class PlanMonitor {
      * The Office and leadership see every difficulty of their agency's plan; a unit sees only its own;
      * anyone else is refused.
      */
-    List<DifficultyView> difficulties(AppUser user, String planCode) {
+    public List<DifficultyView> difficulties(AppUser user, String planCode) {
         PlanDefinition plan = plan(planCode);
         if (canMonitor(user, plan)) {
             return escalation.difficulties(planCode);
         }
-        List<String> ownUnits = plan.units().stream().map(PlanDefinition.Unit::code)
-                .filter(unit -> user.inAnyGroup(UnitGroups.unitGroupId(plan.agency().code(), unit))).toList();
+        List<String> ownUnits = ownUnits(user, plan).stream().map(PlanDefinition.Unit::code).toList();
         if (ownUnits.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Chỉ đơn vị báo cáo, đơn vị đầu mối và lãnh đạo được xem khó khăn, vướng mắc này");
         }
@@ -94,7 +94,7 @@ class PlanMonitor {
     }
 
     /** The plan, if the user is its agency's Office or leadership (or an administrator); else 403, or 404. */
-    PlanDefinition monitored(AppUser user, String planCode) {
+    public PlanDefinition monitored(AppUser user, String planCode) {
         PlanDefinition plan = plan(planCode);
         if (!canMonitor(user, plan)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
@@ -103,7 +103,59 @@ class PlanMonitor {
         return plan;
     }
 
-    private PlanDefinition plan(String planCode) {
+    /** A unit's page: the unit's own staff, and whoever monitors the plan; else 403, or 404. */
+    PlanDefinition unitPage(AppUser user, String planCode, String unitCode) {
+        PlanDefinition plan = plan(planCode);
+        if (plan.unit(unitCode).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Kế hoạch không có đơn vị " + unitCode);
+        }
+        if (!canMonitor(user, plan) && !user.inAnyGroup(UnitGroups.unitGroupId(plan.agency().code(), unitCode))) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "Chỉ cán bộ của đơn vị, đơn vị đầu mối và lãnh đạo của cơ quan ban hành được xem trang của đơn vị này");
+        }
+        return plan;
+    }
+
+    /** The summary across an agency's plans: its leadership and Office (administrators: every agency); else 403. */
+    List<PlanDefinition> summaryPlans(AppUser user) {
+        List<PlanDefinition> visible = catalog.all().stream().filter(plan -> canMonitor(user, plan)).toList();
+        if (visible.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "Chỉ lãnh đạo và đơn vị đầu mối của cơ quan ban hành kế hoạch được xem trang tổng hợp này");
+        }
+        return visible;
+    }
+
+    /** Every unit, in every plan, whose group the user belongs to. */
+    List<Membership> memberships(AppUser user) {
+        return catalog.all().stream()
+                .flatMap(plan -> ownUnits(user, plan).stream().map(unit -> new Membership(plan, unit)))
+                .toList();
+    }
+
+    /** Whether the user monitors at least one plan (the Office, leadership, an administrator). */
+    boolean monitorsAny(AppUser user) {
+        return catalog.all().stream().anyMatch(plan -> canMonitor(user, plan));
+    }
+
+    /** Whether the user is in the leadership of at least one agency with a plan. */
+    boolean leadsAny(AppUser user) {
+        Set<String> agencies = new LinkedHashSet<>();
+        catalog.all().forEach(plan -> agencies.add(plan.agency().code()));
+        return agencies.stream().anyMatch(agency -> user.inAnyGroup(UnitGroups.leadershipGroupId(agency)));
+    }
+
+    PlanRow row(String planCode) {
+        return plans.find(planCode)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Kế hoạch chưa được khởi tạo"));
+    }
+
+    ReportingPeriod period(String planCode, String periodCode) {
+        return reporting.periods(planCode).stream().filter(p -> p.code().equals(periodCode)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Kế hoạch không có kỳ báo cáo " + periodCode));
+    }
+
+    PlanDefinition plan(String planCode) {
         return catalog.find(planCode)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Không có kế hoạch " + planCode));
     }
@@ -112,6 +164,11 @@ class PlanMonitor {
         String agency = plan.agency().code();
         return user.isAdmin() || user.inAnyGroup(UnitGroups.unitGroupId(agency, plan.focalUnit()),
                 UnitGroups.leadershipGroupId(agency));
+    }
+
+    private static List<PlanDefinition.Unit> ownUnits(AppUser user, PlanDefinition plan) {
+        return plan.units().stream()
+                .filter(unit -> user.inAnyGroup(UnitGroups.unitGroupId(plan.agency().code(), unit.code()))).toList();
     }
 
     private static PlanOverview overview(PlanDefinition plan, PlanRow row) {
