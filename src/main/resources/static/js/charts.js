@@ -22,7 +22,7 @@
       textStyle: font,
       tooltip: tooltip,
       legend: {type: 'scroll', bottom: 0},
-      grid: {left: 8, right: 8, top: 16, bottom: 40, containLabel: true},
+      grid: {left: 8, right: 8, top: 36, bottom: 40, containLabel: true},
       xAxis: {type: 'category', data: data.categories, axisLabel: {interval: 0, rotate: data.categories.length > 6 ? 40 : 0}},
       yAxis: {type: 'value', minInterval: 1, name: 'Số đơn vị'},
       series: data.series.map(function (s) {

@@ -84,6 +84,7 @@ class Dashboards {
                 unitTargets, agencyTargets(s, periods), difficulties(s, criteria, names), tasks(s, criteria),
                 acks.stream().filter(a -> criteria.unit() == null || a.unitCode().equals(criteria.unit()))
                         .map(a -> acknowledgement(plan, a, names)).toList(),
+                acknowledged + "/" + acks.size(),
                 "Đã tiếp nhận: " + acknowledged + "/" + acks.size() + " đơn vị" + (s.row().allAcknowledgedAt() == null ? ""
                         : " — 100% đơn vị đã tiếp nhận lúc " + Formats.moment(s.row().allAcknowledgedAt())),
                 s.consolidated().stream().map(Dashboards::consolidated).toList(),

@@ -57,7 +57,8 @@ class LeadershipPage {
         Map<String, String> titles = plans.stream().collect(Collectors.toMap(PlanDefinition::code, PlanDefinition::title));
         java.util.Date now = java.util.Date.from(calendar.now());
         List<WorkItem> decisions = tasks.ofPerson(user.id(), user.groups()).stream()
-                .map(t -> new WorkItem(t.name(), t.planCode() == null ? "—" : titles.getOrDefault(t.planCode(), t.planCode()),
+                // The plan of each only when there are several to tell apart (a task's name carries its context).
+                .map(t -> new WorkItem(t.name(), plans.size() < 2 ? null : t.planCode() == null ? "—" : titles.getOrDefault(t.planCode(), t.planCode()),
                         t.due() == null ? "Không có hạn" : Formats.moment(t.due()), t.overdue(now),
                         Formats.tasklistLink(t.id())))
                 .toList();

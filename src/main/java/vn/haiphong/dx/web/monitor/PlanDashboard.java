@@ -7,12 +7,13 @@ import java.util.List;
  * export: the same records feed both.
  *
  * @param overdue      what is past its due date, the longest overdue first
+ * @param acknowledgedRatio units that acknowledged the plan out of all, "9/10"
  * @param reportChart  the matrix counted per period, as JSON for {@code js/charts.js}
  * @param targetChart  each unit's share of target evaluations met, as JSON for {@code js/charts.js}
  */
 record PlanDashboard(PlanHeader plan, Filter filter, List<OverdueLine> overdue, Matrix matrix,
                      List<UnitTargetLine> unitTargets, List<AgencyTargetLine> agencyTargets, DifficultyBoard difficulties,
-                     List<TaskLine> tasks, List<AcknowledgementLine> acknowledgements, String acknowledged,
+                     List<TaskLine> tasks, List<AcknowledgementLine> acknowledgements, String acknowledgedRatio, String acknowledged,
                      List<ConsolidatedLine> consolidated, String reportChart, String targetChart) {
 
     /** The filters as chosen (codes; null: all), their options, and the export with the same filters. */

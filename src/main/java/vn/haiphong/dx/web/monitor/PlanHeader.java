@@ -11,10 +11,11 @@ import vn.haiphong.dx.reporting.ReportingPeriod;
  * The head of every page about one plan: what it is, where it stands, and the links between its pages.
  *
  * @param today the plan's current day ("hôm nay" on the demo's compressed calendar is a plan day)
+ * @param home  where the person's list of plans is: the monitored plans, or the unit's own pages
  * @param links the plan's pages the person may open
  */
 record PlanHeader(String code, String title, String agency, String status, String document, String period, String focal,
-                  String today, List<Link> links) {
+                  String today, String home, List<Link> links) {
 
     record Link(String label, String href, boolean current) {}
 
@@ -33,7 +34,7 @@ record PlanHeader(String code, String title, String agency, String status, Strin
                 : List.of(new Link("Khó khăn, vướng mắc", base + "/difficulties", "difficulties".equals(page)));
         return new PlanHeader(plan.code(), plan.title(), plan.agency().name(), planStatus(row.status()),
                 row.documentNumber() == null ? null : "Số " + row.documentNumber() + " ngày " + Formats.date(row.issuedOn()),
-                plan.period().label(), plan.focal().name(), Formats.date(today), links);
+                plan.period().label(), plan.focal().name(), Formats.date(today), monitors ? "/monitor/plans" : "/monitor/unit", links);
     }
 
     static PlanHeader of(PlanSnapshot s, boolean monitors, String page) {
