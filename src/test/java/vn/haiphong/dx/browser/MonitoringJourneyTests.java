@@ -88,16 +88,9 @@ class MonitoringJourneyTests {
             vietnamese(office);
             office.shot("difficulties");
         }
-        try (Browser phone = new Browser(port, "monitoring-office-phone", PHONE, 1600)) {
-            phone.login("kesat.vhxh", "demo");
-            for (String[] page : List.of(new String[] {PLAN, "Tình hình nộp báo cáo theo kỳ", "dashboard"},
-                    new String[] {PLAN + "/periods/2025-10", "Báo cáo tháng 10/2025", "period"},
-                    new String[] {PLAN + "/difficulties", "Quá hạn xử lý", "difficulties"})) {
-                phone.open(page[0]);
-                phone.waitForText(page[1]);
-                noHorizontalScroll(phone, page[0]);
-                phone.shot(page[2]);
-            }
+        try (Browser phone = onPhone("monitoring-office-phone", "kesat.vhxh", new String[] {PLAN, "Tình hình nộp báo cáo theo kỳ", "dashboard"},
+                new String[] {PLAN + "/periods/2025-10", "Báo cáo tháng 10/2025", "period"},
+                new String[] {PLAN + "/difficulties", "Quá hạn xử lý", "difficulties"})) {
             phone.open(PLAN);
             phone.waitForText("Tình hình nộp báo cáo theo kỳ");
             waitFor("charts drawn on the phone",
@@ -124,17 +117,8 @@ class MonitoringJourneyTests {
             leader.waitForText("Phê duyệt báo cáo tổng hợp tháng 10/2025");
             leader.shot("approval-in-tasklist");
         }
-        try (Browser phone = new Browser(port, "monitoring-leadership-phone", PHONE, 1600)) {
-            phone.login("kesat.lanhdao", "demo");
-            phone.open("/monitor/leadership");
-            phone.waitForText("Kế hoạch đang chậm ở đâu");
-            noHorizontalScroll(phone, "/monitor/leadership");
-            phone.shot("summary");
-            phone.open(PLAN);
-            phone.waitForText("Tình hình nộp báo cáo theo kỳ");
-            noHorizontalScroll(phone, PLAN);
-            phone.shot("dashboard");
-        }
+        onPhone("monitoring-leadership-phone", "kesat.lanhdao", new String[] {"/monitor/leadership", "Kế hoạch đang chậm ở đâu", "summary"},
+                new String[] {PLAN, "Tình hình nộp báo cáo theo kỳ", "dashboard"}).close();
     }
 
     @Test
@@ -155,13 +139,23 @@ class MonitoringJourneyTests {
             unit.waitForText("Không có quyền truy cập");
             unit.shot("other-unit-refused");
         }
-        try (Browser phone = new Browser(port, "monitoring-unit-phone", PHONE, 1600)) {
-            phone.login("kesat.cax", "demo");
-            phone.open(PLAN + "/units/CAX");
-            phone.waitForText("Việc cần làm và hạn sắp tới");
-            noHorizontalScroll(phone, "unit page");
-            phone.shot("own-page");
+        onPhone("monitoring-unit-phone", "kesat.cax", new String[] {PLAN + "/units/CAX", "Việc cần làm và hạn sắp tới", "own-page"}).close();
+    }
+
+    /**
+     * A phone's browser, logged in, that has opened each page (path, a text to wait for, the screenshot's name), checked
+     * it for horizontal scroll and taken its screenshot; the caller closes it.
+     */
+    private Browser onPhone(String journey, String user, String[]... pages) throws Exception {
+        Browser phone = new Browser(port, journey, PHONE, 1600);
+        phone.login(user, "demo");
+        for (String[] page : pages) {
+            phone.open(page[0]);
+            phone.waitForText(page[1]);
+            noHorizontalScroll(phone, page[0]);
+            phone.shot(page[2]);
         }
+        return phone;
     }
 
     private static void noHorizontalScroll(Browser browser, String page) {
