@@ -2,13 +2,12 @@ package vn.haiphong.dx.web.monitor;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
 import vn.haiphong.dx.plan.PlanService;
 import vn.haiphong.dx.shared.Texts;
 
-/** How the pages write dates, moments, requirements and lateness (dd/MM/yyyy, Asia/Ho_Chi_Minh). */
+/** How the pages write dates, moments and requirements (dd/MM/yyyy, Asia/Ho_Chi_Minh). */
 final class Formats {
 
     private Formats() {
@@ -45,12 +44,6 @@ final class Formats {
             return met ? 100 : 0;
         }
         return (int) Math.max(0, Math.min(100, Math.round(actual * 100.0 / min)));
-    }
-
-    /** "quá hạn 3 ngày" on the plan's calendar (a day of the demo's compressed calendar is a plan day too). */
-    static String lateness(LocalDate due, LocalDate today) {
-        long days = ChronoUnit.DAYS.between(due, today);
-        return days <= 0 ? "đến hạn hôm nay" : "quá hạn " + days + " ngày";
     }
 
     /** The link that opens a task in Tasklist. */

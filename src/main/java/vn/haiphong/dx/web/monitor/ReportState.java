@@ -38,9 +38,4 @@ enum ReportState {
     String css() {
         return css;
     }
-
-    /** Whether the unit has done what the period asks (or nothing is asked). */
-    boolean settled() {
-        return this == ON_TIME || this == LATE || this == RELEASED || this == NOT_ASKED;
-    }
 }
