@@ -241,19 +241,20 @@ class ReportRepository {
 
     /** One unit's status of one task in one period, from the report that stands. */
     record ProgressRow(String taskCode, String unitCode, String periodCode, String periodLabel, LocalDate periodEnd,
-                       TaskProgress.Status status, String note) {}
+                       TaskProgress.Status status, String note, OffsetDateTime submittedAt) {}
 
     /** Every unit's status of every task over the plan's periods, oldest period first. */
     List<ProgressRow> planProgress(String planCode) {
         return jdbc.sql("""
-                select p.task_code, r.unit_code, r.period_code, r.period_label, r.period_end, p.status, p.note
+                select p.task_code, r.unit_code, r.period_code, r.period_label, r.period_end, p.status, p.note, r.submitted_at
                 from dx_task_progress p join dx_report r on r.id = p.report_id
                 where r.plan_code = ? and r.state = 'SUBMITTED'
                 order by p.task_code, r.period_end, r.unit_code""")
                 .param(planCode)
                 .query((rs, n) -> new ProgressRow(rs.getString("task_code"), rs.getString("unit_code"), rs.getString("period_code"),
                         rs.getString("period_label"), rs.getObject("period_end", LocalDate.class),
-                        TaskProgress.Status.valueOf(rs.getString("status")), rs.getString("note")))
+                        TaskProgress.Status.valueOf(rs.getString("status")), rs.getString("note"),
+                        rs.getObject("submitted_at", OffsetDateTime.class)))
                 .list();
     }
 

@@ -319,6 +319,16 @@ public class ReportingService {
 
     public record TaskCell(String periodCode, String periodLabel, TaskProgress.Status status, String note) {}
 
+    /** One unit's status of one task, as one of its reports (that stands) gave it. */
+    public record ProgressEntry(String taskCode, String unitCode, String periodCode, TaskProgress.Status status, String note,
+                                OffsetDateTime reportedAt) {}
+
+    /** Every status units gave of the plan's tasks, oldest period first. */
+    public List<ProgressEntry> progressEntries(String planCode) {
+        return reports.planProgress(planCode).stream().map(p -> new ProgressEntry(p.taskCode(), p.unitCode(), p.periodCode(),
+                p.status(), p.note(), p.submittedAt())).toList();
+    }
+
     /** Every task of the plan with every unit's status in every period reported (from the reports that stand). */
     public List<TaskLine> taskProgress(String planCode) {
         PlanDefinition plan = catalog.get(planCode);

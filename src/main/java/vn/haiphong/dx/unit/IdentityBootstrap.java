@@ -88,7 +88,14 @@ class IdentityBootstrap implements ApplicationRunner {
 
     private void ensureDemoUser(String groupId, String firstName, String lastName) {
         String userId = UnitGroups.demoUserId(groupId);
-        if (identity.createUserQuery().userId(userId).singleResult() == null) {
+        User existing = identity.createUserQuery().userId(userId).singleResult();
+        if (existing != null && (!firstName.equals(existing.getFirstName()) || !lastName.equals(existing.getLastName()))) {
+            // A demo user keeps its password; its name follows the plan (and corrections of how it is written).
+            existing.setFirstName(firstName);
+            existing.setLastName(lastName);
+            identity.saveUser(existing);
+        }
+        if (existing == null) {
             User user = identity.newUser(userId);
             user.setFirstName(firstName);
             user.setLastName(lastName);
@@ -102,9 +109,17 @@ class IdentityBootstrap implements ApplicationRunner {
         }
     }
 
-    /** "PHÓ GIÁM ĐỐC" → "Phó giám đốc". */
+    /**
+     * A position as written in a sentence (Decree 30/2020, appendix II): "GIÁM ĐỐC" → "Giám đốc", "PHÓ CHỦ TỊCH" →
+     * "Phó Chủ tịch" — the first word capitalised, and for a deputy (Phó) the position deputised too.
+     */
     static String capitalised(String upper) {
-        String lower = upper.toLowerCase(java.util.Locale.forLanguageTag("vi"));
-        return lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+        String lower = upper.strip().toLowerCase(java.util.Locale.forLanguageTag("vi"));
+        String title = upperFirst(lower);
+        return title.startsWith("Phó ") ? "Phó " + upperFirst(title.substring(4).strip()) : title;
+    }
+
+    private static String upperFirst(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

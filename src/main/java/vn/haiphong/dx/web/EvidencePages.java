@@ -26,6 +26,7 @@ import vn.haiphong.dx.reporting.EvidenceFiles;
 import vn.haiphong.dx.reporting.ReportingPeriod;
 import vn.haiphong.dx.reporting.ReportingService;
 import vn.haiphong.dx.security.AppUser;
+import vn.haiphong.dx.web.monitor.PlanMonitor;
 
 /**
  * The evidence of a unit's report of a period: the unit attaches files here (Tasklist's forms have no file field; the

@@ -18,6 +18,7 @@ import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.reporting.ReportCorrections;
 import vn.haiphong.dx.reporting.ReportingService;
 import vn.haiphong.dx.security.AppUser;
+import vn.haiphong.dx.web.monitor.PlanMonitor;
 import vn.haiphong.dx.unit.UnitGroups;
 
 /**

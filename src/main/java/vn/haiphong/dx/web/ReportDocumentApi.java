@@ -18,6 +18,7 @@ import vn.haiphong.dx.consolidation.ConsolidatedReportView;
 import vn.haiphong.dx.consolidation.ConsolidationService;
 import vn.haiphong.dx.consolidation.ReportDocuments;
 import vn.haiphong.dx.security.AppUser;
+import vn.haiphong.dx.web.monitor.PlanMonitor;
 
 /**
  * Consolidated reports: a stable URL per report and format ({@code /api/reports/{id}/document.pdf|docx}),

@@ -125,6 +125,34 @@ class PlanWorkApiTests {
     }
 
     @Test
+    void theOfficeReturnsAReportAndReleasesAUnitFromTheMonitoringPages() {
+        Task report = tasks.createTaskQuery().processDefinitionKey(PeriodicReportProcess.ID).taskCandidateGroup("kesat-cax").singleResult();
+        Map<String, Object> values = new HashMap<>(PlanFixtures.progress(plans.get(PLAN), "CAX"));
+        values.put(PeriodicReportProcess.Vars.REPORT_NARRATIVE, "Đã hướng dẫn người dân.");
+        as("kesat-cax", () -> tasks.complete(report.getId(), values));
+
+        String period = "/monitor/plans/" + PLAN + "/periods/2025-10";
+        assertThat(http.withBasicAuth("kesat.vhxh", "demo").getForObject(period, String.class))
+                .contains("Trả lại để sửa", "Không có tệp");
+        ResponseEntity<String> returned = form("kesat.vhxh", period + "/units/CAX/return", "reason=S%E1%BB%91+li%E1%BB%87u+sai");
+        assertThat(returned.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(returned.getHeaders().getLocation().getPath()).isEqualTo(period);
+        assertThat(fixtures.count("select count(*) from dx_report where plan_code = ? and unit_code = 'CAX' and state = 'RETURNED' "
+                + "and returned_reason = 'Số liệu sai'", PLAN)).isEqualTo(1);
+        assertThat(http.withBasicAuth("kesat.vhxh", "demo").getForObject(period, String.class)).contains("Trả lại", "Số liệu sai");
+        assertThat(form("kesat.cax", period + "/units/CAX/return", "reason=x").getStatusCode())
+                .as("a unit does not even see the page").isEqualTo(HttpStatus.FORBIDDEN);
+
+        String unit = "/monitor/plans/" + PLAN + "/units/DTN";
+        assertThat(http.withBasicAuth("kesat.vhxh", "demo").getForObject(unit, String.class))
+                .contains("Giải phóng đơn vị khỏi kế hoạch, bàn giao công việc");
+        assertThat(form("kesat.vhxh", unit + "/release", "reason=Gi%E1%BA%A3i+th%E1%BB%83&handOverTo=").getStatusCode())
+                .isEqualTo(HttpStatus.FOUND);
+        assertThat(http.withBasicAuth("kesat.vhxh", "demo").getForObject(unit, String.class))
+                .contains("Đơn vị đã được giải phóng khỏi kế hoạch", "Lý do: Giải thể");
+    }
+
+    @Test
     void aRequestFromAnotherSiteWithThePersonsSessionIsRefused() throws Exception {
         CookieManager cookies = new CookieManager();
         HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
@@ -173,6 +201,12 @@ class PlanWorkApiTests {
                 Map.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(http.withBasicAuth("admin", "admin").exchange("/api/admin/calendar/2026-12-31", HttpMethod.DELETE,
                 null, Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private ResponseEntity<String> form(String user, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
     }
 
     private ResponseEntity<Map> post(String user, String path, Map<String, Object> body) {

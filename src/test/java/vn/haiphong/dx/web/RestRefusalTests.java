@@ -129,6 +129,8 @@ class RestRefusalTests {
 
     @Test
     void onlyTheOfficeAndLeadershipOfTheAgencyMonitorItsPlans() {
+        // Issued on the exact calendar after its year: only the final report is asked, and it is overdue.
+        fixtures.freshIssued(PlanFixtures.KESAT, "29/KH-UBND");
         assertThat(http.withBasicAuth("snnmt.vp", "demo").getForEntity("/api/plans/" + PlanFixtures.SNNMT + "/acknowledgements",
                 String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(http.withBasicAuth("snnmt.lanhdao", "demo").getForEntity("/monitor/plans/" + PlanFixtures.SNNMT,

@@ -1,4 +1,4 @@
-package vn.haiphong.dx.web;
+package vn.haiphong.dx.web.monitor;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,11 +30,13 @@ class PlanTasksPage {
     private final Plans plans;
     private final ReportingService reporting;
     private final EvidenceFiles evidence;
+    private final PlanSnapshots snapshots;
 
-    PlanTasksPage(Plans plans, ReportingService reporting, EvidenceFiles evidence) {
+    PlanTasksPage(Plans plans, ReportingService reporting, EvidenceFiles evidence, PlanSnapshots snapshots) {
         this.plans = plans;
         this.reporting = reporting;
         this.evidence = evidence;
+        this.snapshots = snapshots;
     }
 
     @GetMapping("/monitor/plans/{code}/tasks")
@@ -52,9 +54,9 @@ class PlanTasksPage {
             groups.computeIfAbsent(file.unitCode() + "/" + file.periodCode(), k -> new EvidenceGroup(unitName,
                     periods.getOrDefault(file.periodCode(), file.periodCode()), new java.util.ArrayList<>())).files().add(file);
         }
-        model.addAttribute("plan", plan);
+        model.addAttribute("header", snapshots.header(plan, true, "tasks"));
         model.addAttribute("tasks", reporting.taskProgress(code));
         model.addAttribute("evidence", List.copyOf(groups.values()));
-        return "plan-tasks";
+        return "monitor/tasks";
     }
 }

@@ -1,4 +1,4 @@
-package vn.haiphong.dx.web;
+package vn.haiphong.dx.web.monitor;
 
 import java.util.List;
 
