@@ -39,7 +39,7 @@ class AppAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<AppUser> user = fromSession(request.getSession(false)).or(() -> fromBasic(request));
-        if (user.isEmpty() && "GET".equals(request.getMethod()) && request.getRequestURI().startsWith(request.getContextPath() + "/plans/")
+        if (user.isEmpty() && "GET".equals(request.getMethod()) && page(request)
                 && String.valueOf(request.getHeader("Accept")).contains("text/html")) {
             // A person following a link to a page: to the login (Tasklist's), not a bare 401.
             response.sendRedirect(request.getContextPath() + "/camunda/app/tasklist/");
@@ -59,6 +59,12 @@ class AppAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    /** The project's pages a person opens from a link (a mail's, say), as opposed to its APIs. */
+    private static boolean page(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/plans/") || path.startsWith("/notifications/");
     }
 
     private static Optional<AppUser> fromSession(HttpSession session) {

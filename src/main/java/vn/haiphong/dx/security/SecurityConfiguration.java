@@ -44,7 +44,7 @@ class SecurityConfiguration {
     FilterRegistrationBean<AppAuthenticationFilter> appAuthentication(AppAuthenticationFilter filter) {
         FilterRegistrationBean<AppAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("app-authentication");
-        registration.addUrlPatterns("/api/*", "/monitor/*", "/plans/*", "/logout", METRICS);
+        registration.addUrlPatterns("/api/*", "/monitor/*", "/plans/*", "/notifications/*", "/logout", METRICS);
         registration.setOrder(2);
         return registration;
     }
