@@ -44,7 +44,7 @@ class SecurityConfiguration {
     FilterRegistrationBean<AppAuthenticationFilter> appAuthentication(AppAuthenticationFilter filter) {
         FilterRegistrationBean<AppAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("app-authentication");
-        registration.addUrlPatterns("/api/*", "/monitor/*", "/plans/*", "/reports/*", "/evidence/*", "/logout", METRICS);
+        registration.addUrlPatterns("/api/*", "/monitor/*", "/plans/*", "/reports/*", "/evidence/*", "/notifications/*", "/logout", METRICS);
         registration.setOrder(2);
         return registration;
     }

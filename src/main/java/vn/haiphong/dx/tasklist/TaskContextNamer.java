@@ -1,34 +1,59 @@
 package vn.haiphong.dx.tasklist;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every task its business context in its name, so a civil servant knows what a task is without
- * opening it; models keep short, readable names. A context that continues the sentence (starts in lower
- * case: "tháng 10/2025 – Phòng Tổ chức cán bộ") follows with a space, any other after a dash:
- * "Nộp báo cáo định kỳ tháng 10/2025 – Phòng Tổ chức cán bộ", "Tiếp nhận kế hoạch … – Kế hoạch … – Văn phòng Sở".
+ * Gives every task a short name with its business context, so a civil servant knows what a task is from the list
+ * without opening it: the model's name, the context the process prepared ({@code taskContext}: period, unit, subject)
+ * and the plan's short name (its number, e.g. 29/KH-UBND, or its code before issuance). The plan's full title, which
+ * processes also put in the context, goes to the task's description instead (Tasklist's "Mô tả" tab).
  */
 @Component
 class TaskContextNamer {
 
-    /** The engine's task name column holds 255 characters. */
-    static final int MAX_NAME = 255;
     static final String CONTEXT_VARIABLE = "taskContext";
+    /** Every process of a plan carries these (the process classes declare them under the same names). */
+    static final String PLAN_CODE_VARIABLE = "planCode";
+    static final String PLAN_VERSION_VARIABLE = "planVersion";
 
+    private final PlanLabels plans;
+
+    TaskContextNamer(PlanLabels plans) {
+        this.plans = plans;
+    }
+
+    @Order(0)
     @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
     public void onCreate(DelegateTask task) {
+        if (task.getName() == null) {
+            return;
+        }
         Object context = task.getVariable(CONTEXT_VARIABLE);
-        if (context != null && task.getName() != null) {
-            String text = context.toString();
-            boolean continues = !text.isEmpty() && Character.isLowerCase(text.charAt(0));
-            String name = task.getName() + (continues ? " " : " – ") + text;
-            task.setName(name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME - 1) + "…");
-            if (task.getDescription() == null) {
+        String text = context == null ? null : context.toString();
+        Object planCode = task.getVariable(PLAN_CODE_VARIABLE);
+        Optional<PlanLabels.Label> plan = planCode == null ? Optional.empty() : plans.find(planCode.toString());
+        if (plan.isEmpty()) {
+            task.setName(TaskNames.compose(task.getName(), text, null));
+            if (task.getDescription() == null && text != null) {
                 task.setDescription(text);
             }
+            return;
+        }
+        String shortContext = TaskNames.withoutTitle(text, plan.get().title());
+        if (text != null && text.equals(shortContext) && task.getVariable(PLAN_VERSION_VARIABLE) instanceof Number version) {
+            // A context written with the title of the version the work was asked with, since amended.
+            shortContext = plans.title(plan.get().code(), version.intValue())
+                    .map(title -> TaskNames.withoutTitle(text, title)).orElse(shortContext);
+        }
+        task.setName(TaskNames.compose(task.getName(), shortContext, plan.get().shortName()));
+        if (task.getDescription() == null) {
+            task.setDescription(plan.get().fullTitle());
         }
     }
 }

@@ -46,16 +46,22 @@ final class TaskListProbe {
                 definition = latest.getString(1);
             }
             String each = " from generate_series(1, " + preset.openTasks + ") g";
-            // One process instance per task, as PeriodicReportProcess has, with the task's context variable.
+            // One process instance per task, as PeriodicReportProcess has, with the task's context variable. Its
+            // cached state says it has a task and variables (bits 2 and 5), or the engine would not look for them.
             sql.execute("insert into act_ru_execution (id_, rev_, root_proc_inst_id_, proc_inst_id_, business_key_, proc_def_id_, "
                     + "act_id_, is_active_, is_concurrent_, is_scope_, is_event_scope_, suspension_state_, cached_ent_state_, "
                     + "sequence_counter_, proc_def_key_) select 'bench-execution-' || g, 1, 'bench-execution-' || g, "
                     + "'bench-execution-' || g, 'bench-plan-' || (g % " + groups + " / 10), '" + definition + "', "
-                    + "'Task_SubmitPeriodicReport', true, false, true, false, 1, 0, 1, 'PeriodicReportProcess'" + each);
+                    + "'Task_SubmitPeriodicReport', true, false, true, false, 1, 18, 1, 'PeriodicReportProcess'" + each);
             sql.execute("insert into act_ru_variable (id_, rev_, type_, name_, execution_id_, proc_inst_id_, proc_def_id_, text_, "
                     + "var_scope_, sequence_counter_, is_concurrent_local_) select 'bench-variable-' || g, 1, 'string', 'taskContext', "
                     + "'bench-execution-' || g, 'bench-execution-' || g, '" + definition + "', 'tháng 01/" + PlanFiles.YEAR
                     + " – Đơn vị ' || (g % " + groups + "), 'bench-execution-' || g, 1, false" + each);
+            // The key of the report form the task resolves when a list initialises form keys, as the plan's setup sets it.
+            sql.execute("insert into act_ru_variable (id_, rev_, type_, name_, execution_id_, proc_inst_id_, proc_def_id_, text_, "
+                    + "var_scope_, sequence_counter_, is_concurrent_local_) select 'bench-form-' || g, 1, 'string', 'reportFormKey', "
+                    + "'bench-execution-' || g, 'bench-execution-' || g, '" + definition + "', 'report-bench-plan-' || (g % " + groups
+                    + " / 10), 'bench-execution-' || g, 1, false" + each);
             sql.execute("insert into act_ru_task (id_, rev_, execution_id_, proc_inst_id_, proc_def_id_, name_, description_, "
                     + "priority_, create_time_, last_updated_, suspension_state_, task_def_key_, due_date_, task_state_) "
                     + "select 'bench-task-' || g, 1, 'bench-execution-' || g, 'bench-execution-' || g, '" + definition + "', "

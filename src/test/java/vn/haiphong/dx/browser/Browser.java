@@ -183,6 +183,14 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(name))).click();
     }
 
+    /** The names of the listed tasks, top to bottom, once the list shows at least the number asked for. */
+    java.util.List<String> taskNames(int atLeast) {
+        By names = By.xpath("//li[contains(@class,'task')]//h4//a");
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElements(names).size() >= atLeast);
+        return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(names).stream().map(name -> name.getText().trim()).toList());
+    }
+
     /** Opens the first task of the list whose name starts with the text, and claims it if needed. */
     void task(String nameStart) {
         By link = By.xpath("//li[contains(@class,'task')]//h4//a[starts-with(normalize-space(.), '" + nameStart + "')]");

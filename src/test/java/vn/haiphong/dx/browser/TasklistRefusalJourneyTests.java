@@ -110,6 +110,10 @@ class TasklistRefusalJourneyTests {
             browser.login("kesat.dtn", "demo");
             browser.open("/camunda/app/tasklist/default/#/?task=" + caxTask.getId());
             String foreign = browser.notification();
+            // The sentence alone: without Tasklist's "<task> <- " in front, and once, not as title and text.
+            assertThat(foreign).contains("Không tìm thấy công việc này: có thể đã được xử lý xong, đã bị xóa hoặc bạn không có quyền xem.")
+                    .doesNotContain("<").doesNotContain("&lt;");
+            assertThat(foreign.split("Không tìm thấy công việc này", -1)).hasSize(2);
             shown.add(record(browser, "another-units-task", foreign));
         }
 

@@ -111,7 +111,7 @@ class ConsolidatedReportProcessTests {
         assertThat(planInstance).hasPassed(PlanIssuanceProcess.Activities.ALL_UNITS_REPORTED);
         assertThat(report).isWaitingAt(Activities.COMPILE_REPORT);
         Task office = task(report);
-        Assertions.assertThat(office.getName()).isEqualTo("Hoàn thiện, trình báo cáo tổng hợp tháng 10/2025 – " + plan.title());
+        Assertions.assertThat(office.getName()).isEqualTo("Hoàn thiện, trình báo cáo tổng hợp tháng 10/2025 – 15/KH-UBND");
         assertThat(office).hasCandidateGroup(OFFICE);
         Assertions.assertThat(office.getDueDate()).as("units' due date 05/11 + 5 days").isEqualTo(at(2025, 11, 10, 23, 59, 59));
         int units = plan.units().size();
@@ -160,7 +160,7 @@ class ConsolidatedReportProcessTests {
                 .isInstanceOf(InputRejectedException.class).hasMessageContaining("«Đánh giá chung» là bắt buộc"));
         officeSubmits(report, "Các đơn vị triển khai nghiêm túc.");
         assertThat(report).isWaitingAt(Activities.APPROVE_REPORT);
-        assertThat(task(report)).hasCandidateGroup(LEADERSHIP);
+        assertThat(task(report)).isAssignedTo("kesat.lanhdao");
 
         as(LEADERSHIP, () -> assertThatThrownBy(() -> tasks.complete(task(report).getId(), Map.of(Vars.APPROVAL_DECISION, Decisions.RETURN)))
                 .isInstanceOf(InputRejectedException.class).hasMessageContaining("«Ý kiến của lãnh đạo»"));
@@ -244,10 +244,10 @@ class ConsolidatedReportProcessTests {
 
         List<Task> inputs = taskQuery().processInstanceId(request.getId()).taskDefinitionKey(AdHocReportProcess.Activities.PROVIDE_INPUT).list();
         Assertions.assertThat(inputs).extracting(Task::getName).containsExactlyInAnyOrder(
-                "Cung cấp thông tin cho báo cáo đột xuất – «Tình hình hưởng ứng Ngày Chuyển đổi số quốc gia» – " + cax.name(),
-                "Cung cấp thông tin cho báo cáo đột xuất – «Tình hình hưởng ứng Ngày Chuyển đổi số quốc gia» – " + mttq.name());
+                "Cung cấp thông tin cho báo cáo đột xuất – «Tình hình hưởng ứng Ngày Chuyển đổi số quốc gia» – " + cax.name() + " – 15/KH-UBND",
+                "Cung cấp thông tin cho báo cáo đột xuất – «Tình hình hưởng ứng Ngày Chuyển đổi số quốc gia» – " + mttq.name() + " – 15/KH-UBND");
         Assertions.assertThat(inputs).allMatch(t -> t.getDueDate().equals(at(2025, 10, 10, 23, 59, 59)));
-        Task caxInput = inputs.stream().filter(t -> t.getName().endsWith(cax.name())).findFirst().orElseThrow();
+        Task caxInput = inputs.stream().filter(t -> t.getName().contains(cax.name())).findFirst().orElseThrow();
         assertThat(caxInput).hasCandidateGroup(group(cax));
 
         as(group(cax), () -> assertThatThrownBy(() -> tasks.complete(caxInput.getId(), Map.of("inputFigures", "3 buổi")))
@@ -263,7 +263,7 @@ class ConsolidatedReportProcessTests {
         ProcessInstance report = runtime.createProcessInstanceQuery().superProcessInstanceId(request.getId()).singleResult();
         assertThat(report).isWaitingAt(Activities.COMPILE_REPORT);
         Assertions.assertThat(task(report).getName()).isEqualTo("Hoàn thiện, trình báo cáo tổng hợp đột xuất «Tình hình hưởng ứng "
-                + "Ngày Chuyển đổi số quốc gia» – " + plan.agency().name());
+                + "Ngày Chuyển đổi số quốc gia» – " + plan.agency().name() + " – 15/KH-UBND");
         Assertions.assertThat(task(report).getDueDate()).isEqualTo(at(2025, 10, 15, 23, 59, 59));
         Assertions.assertThat((String) runtime.getVariable(report.getId(), Vars.COMPILED_OVERVIEW))
                 .contains("Thông tin của " + cax.name() + ": Đã gửi", "Thông tin của " + mttq.name() + ": Chưa gửi");
@@ -300,8 +300,8 @@ class ConsolidatedReportProcessTests {
         assertThat(planInstance).isWaitingAt(PlanIssuanceProcess.Activities.FINAL_REPORT);
         ProcessInstance finalReport = runtime.createProcessInstanceQuery().processDefinitionKey(ConsolidatedReportProcess.ID)
                 .variableValueEquals(Vars.REPORT_KIND, ConsolidatedReportProcess.Kinds.FINAL).singleResult();
-        Assertions.assertThat(task(finalReport).getName()).isEqualTo("Hoàn thiện, trình báo cáo tổng hợp kết quả thực hiện "
-                + plan.title() + " – " + plan.agency().name());
+        Assertions.assertThat(task(finalReport).getName()).isEqualTo("Hoàn thiện, trình báo cáo tổng hợp kết quả thực hiện kế hoạch – "
+                + plan.agency().name() + " – 15/KH-UBND");
         officeSubmits(finalReport, "Kế hoạch hoàn thành.");
         as(LEADERSHIP, () -> tasks.complete(task(finalReport).getId(), Map.of(Vars.APPROVAL_DECISION, Decisions.APPROVE)));
         fixtures.executeJobs();

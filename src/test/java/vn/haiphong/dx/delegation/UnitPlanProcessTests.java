@@ -60,8 +60,8 @@ class UnitPlanProcessTests {
         ProcessInstance unit = start("CAX");
         assertThat(unit).isWaitingAt(Activities.ACKNOWLEDGE_PLAN);
         assertThat(task(unit)).hasCandidateGroup("kesat-cax");
-        Assertions.assertThat(task(unit).getName()).isEqualTo("Tiếp nhận kế hoạch, lồng ghép vào kế hoạch công tác – "
-                + "Kế hoạch tổ chức các hoạt động hưởng ứng Ngày Chuyển đổi số quốc gia năm 2025 trên địa bàn xã Kẻ Sặt – Công an xã");
+        Assertions.assertThat(task(unit).getName())
+                .isEqualTo("Tiếp nhận kế hoạch, lồng ghép vào kế hoạch công tác – Công an xã – kesat-ncds-2025");
         String summary = (String) runtime.getVariable(unit.getId(), Vars.ASSIGNMENT_SUMMARY);
         Assertions.assertThat(summary)
                 .contains("Chủ trì (đơn vị chịu trách nhiệm chính):")

@@ -70,7 +70,7 @@ class DifficultyProcessTests {
         ProcessInstance difficulty = report();
         Task handle = only(difficulty, Activities.HANDLE);
         Assertions.assertThat(handle.getName()).isEqualTo("Xử lý khó khăn, vướng mắc của đơn vị – Công an xã: "
-                + "Thiếu điện thoại thông minh để hướng dẫn người cao tuổi cài đặt VNeID");
+                + "Thiếu điện thoại thông minh để hướng dẫn người cao tuổi cài đặt VNeID – 29/KH-UBND");
         assertThat(handle).hasCandidateGroup("kesat-vhxh");
         // Friday 10/10/2025 + 3 working days (plan data: officeAnswerWorkingDays) = Wednesday 15/10, end of day.
         Assertions.assertThat(handle.getDueDate()).isEqualTo(at(2025, 10, 15, 23, 59, 59));
@@ -122,7 +122,7 @@ class DifficultyProcessTests {
         act(OFFICE, only(difficulty, Activities.HANDLE), Map.of(Vars.OFFICE_DECISION, Decisions.TO_LEADERSHIP,
                 Vars.OFFICE_ADVICE, "Đề nghị trích kinh phí mua 05 máy"));
         Task decide = only(difficulty, Activities.DECIDE);
-        assertThat(decide).hasCandidateGroup("kesat-lanhdao");
+        assertThat(decide).isAssignedTo("kesat.lanhdao");
         // 5 working days (leadershipDecisionWorkingDays) from Friday 10/10.
         Assertions.assertThat(decide.getDueDate()).isEqualTo(at(2025, 10, 17, 23, 59, 59));
         act(LEADER, decide, Map.of(Vars.LEADERSHIP_DECISION, Decisions.ANSWER, Vars.LEADERSHIP_ANSWER, "Đồng ý, Phòng Kinh tế bố trí kinh phí"));

@@ -76,7 +76,7 @@ class PlanIssuanceProcessTests {
         assertThat(review()).isWaitingAt(PlanReviewProcess.Activities.SUBMIT_DRAFT);
         assertThat(task(review())).hasCandidateGroup("snnmt-vp");
         Assertions.assertThat(task(review()).getName())
-                .isEqualTo("Hoàn thiện, trình dự thảo kế hoạch – Kế hoạch Truyền thông về Chuyển đổi số năm 2025");
+                .isEqualTo("Hoàn thiện, trình dự thảo kế hoạch – snnmt-tt-cds-2025");
         Assertions.assertThat(fixtures.status(PlanFixtures.SNNMT)).isEqualTo("DRAFT");
     }
 
@@ -84,7 +84,8 @@ class PlanIssuanceProcessTests {
     void approvedDraftIsIssuedAndDelegatedToEveryUnitInItsOwnQueue() {
         submit("Kính trình Lãnh đạo Sở xem xét");
         assertThat(review()).isWaitingAt(PlanReviewProcess.Activities.REVIEW_DRAFT);
-        assertThat(task(review())).hasCandidateGroup("snnmt-lanhdao");
+        // Leadership is one person: the draft is assigned to the leader, who decides without claiming.
+        assertThat(task(review())).isAssignedTo("snnmt.lanhdao");
 
         review(Decisions.APPROVE, null);
         assertThat(review()).isWaitingAt(PlanReviewProcess.Activities.RECORD_ISSUANCE);
@@ -109,7 +110,7 @@ class PlanIssuanceProcessTests {
             String group = "snnmt-" + unit.code().toLowerCase();
             List<Task> own = taskQuery().processDefinitionKey(UnitPlanProcess.ID).taskCandidateGroup(group).list();
             Assertions.assertThat(own).as("tasks in the queue of %s", group).hasSize(1);
-            Assertions.assertThat(own.get(0).getName()).endsWith(" – " + unit.name());
+            Assertions.assertThat(own.get(0).getName()).endsWith(" – " + unit.name() + " – 125/KH-SNNMT");
             Assertions.assertThat(candidateGroups(own.get(0))).containsExactly(group);
         }
     }

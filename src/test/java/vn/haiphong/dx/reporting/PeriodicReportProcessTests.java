@@ -82,7 +82,7 @@ class PeriodicReportProcessTests {
         ProcessInstance department = unitAcknowledged(PlanFixtures.SNNMT, "QLDD", "snnmt");
         Assertions.assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(department.getId()).count()).isEqualTo(13);
         Assertions.assertThat(taskQuery().processDefinitionKey(PeriodicReportProcess.ID).taskCandidateGroup("snnmt-qldd")
-                .list()).extracting(Task::getName).containsExactly("Nộp báo cáo định kỳ tháng 01/2025 – Phòng Quản lý đất đai");
+                .list()).extracting(Task::getName).containsExactly("Nộp báo cáo định kỳ tháng 01/2025 – Phòng Quản lý đất đai – snnmt-tt-cds-2025");
 
         clock(2025, 9, 25, 9);
         ProcessInstance commune = unitAcknowledged(PlanFixtures.KESAT, "THON", "kesat");
@@ -90,9 +90,9 @@ class PeriodicReportProcessTests {
         clock(2025, 12, 1, 9);
         fixtures.executeJobs();
         Assertions.assertThat(taskQuery().processDefinitionKey(PeriodicReportProcess.ID).taskCandidateGroup("kesat-thon").list())
-                .extracting(Task::getName).containsExactlyInAnyOrder("Nộp báo cáo định kỳ tháng 10/2025 – Các thôn trên địa bàn xã",
-                        "Nộp báo cáo định kỳ tháng 11/2025 – Các thôn trên địa bàn xã",
-                        "Nộp báo cáo định kỳ tháng 12/2025 – Các thôn trên địa bàn xã");
+                .extracting(Task::getName).containsExactlyInAnyOrder("Nộp báo cáo định kỳ tháng 10/2025 – Các thôn trên địa bàn xã – kesat-ncds-2025",
+                        "Nộp báo cáo định kỳ tháng 11/2025 – Các thôn trên địa bàn xã – kesat-ncds-2025",
+                        "Nộp báo cáo định kỳ tháng 12/2025 – Các thôn trên địa bàn xã – kesat-ncds-2025");
     }
 
     @Test
@@ -237,7 +237,7 @@ class PeriodicReportProcessTests {
 
         fixtures.executeJobs();
         Task fix = taskQuery().processInstanceId(correction).singleResult();
-        Assertions.assertThat(fix.getName()).isEqualTo("Nộp báo cáo định kỳ tháng 10/2025 – Công an xã (sửa theo yêu cầu)");
+        Assertions.assertThat(fix.getName()).isEqualTo("Nộp báo cáo định kỳ tháng 10/2025 – Công an xã (sửa theo yêu cầu) – kesat-ncds-2025");
         assertThat(fix).hasCandidateGroup("kesat-cax");
         // Due three working days after the return (Monday 06/10 → Thursday 09/10), with what the unit gave and why.
         Assertions.assertThat(fix.getDueDate()).isEqualTo(at(2025, 10, 9, 23, 59, 59));
@@ -314,7 +314,7 @@ class PeriodicReportProcessTests {
 
     /** The report task of Phòng Tổ chức cán bộ for October 2025: its name, queue, due and follow-up dates. */
     private static void assertIsTheOctoberReportOfTccb(Task unitTask) {
-        Assertions.assertThat(unitTask.getName()).isEqualTo("Nộp báo cáo định kỳ tháng 10/2025 – Phòng Tổ chức cán bộ");
+        Assertions.assertThat(unitTask.getName()).isEqualTo("Nộp báo cáo định kỳ tháng 10/2025 – Phòng Tổ chức cán bộ – snnmt-tt-cds-2025");
         assertThat(unitTask).hasCandidateGroup("snnmt-tccb");
         Assertions.assertThat(unitTask.getDueDate()).isEqualTo(at(2025, 11, 5, 23, 59, 59));
         Assertions.assertThat(unitTask.getFollowUpDate()).isEqualTo(at(2025, 11, 3, 0, 0, 0));

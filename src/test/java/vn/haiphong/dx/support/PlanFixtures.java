@@ -1,10 +1,13 @@
 package vn.haiphong.dx.support;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -13,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.haiphong.dx.consolidation.ConsolidatedReportProcess;
+import vn.haiphong.dx.escalation.DifficultyProcess;
 import vn.haiphong.dx.plan.PlanReader;
 import vn.haiphong.dx.plan.PlanService;
 
@@ -30,10 +34,14 @@ public class PlanFixtures {
     private final PlanReader reader;
     private final PlanService plans;
     private final TaskService tasks;
+    private final FormService forms;
+    private final RepositoryService repository;
 
     PlanFixtures(RuntimeService runtime, ManagementService management, IdentityService identity, JdbcClient jdbc,
-                 PlanReader reader, PlanService plans, TaskService tasks) {
+                 PlanReader reader, PlanService plans, TaskService tasks, FormService forms, RepositoryService repository) {
         this.tasks = tasks;
+        this.forms = forms;
+        this.repository = repository;
         this.runtime = runtime;
         this.management = management;
         this.identity = identity;
@@ -121,10 +129,7 @@ public class PlanFixtures {
      * by its leadership: its dispatch (an asynchronous step) is due.
      */
     public ProcessInstance approvedKesatReport(String periodCode) {
-        ProcessInstance report = runtime.createProcessInstanceByKey(ConsolidatedReportProcess.ID).businessKey(KESAT)
-                .setVariable(ConsolidatedReportProcess.Vars.PLAN_CODE, KESAT)
-                .setVariable(ConsolidatedReportProcess.Vars.PERIOD_CODE, periodCode)
-                .setVariable(ConsolidatedReportProcess.Vars.REPORT_KIND, ConsolidatedReportProcess.Kinds.PERIODIC).execute();
+        ProcessInstance report = kesatReport(periodCode);
         completeAs("kesat.vhxh", "kesat-vhxh", report, Map.of(ConsolidatedReportProcess.Vars.REPORT_SUMMARY, "Tình hình chung.",
                 ConsolidatedReportProcess.Vars.REPORT_ASSESSMENT, "Đánh giá."));
         completeAs("kesat.lanhdao", "kesat-lanhdao", report,
@@ -132,11 +137,42 @@ public class PlanFixtures {
         return report;
     }
 
-    /** Completes the instance's one open task as the user, a member of the group. */
-    private void completeAs(String user, String group, ProcessInstance instance, Map<String, Object> values) {
+    /** A periodic consolidated report of the Kẻ Sặt plan for the period, waiting for its Office to compile it. */
+    public ProcessInstance kesatReport(String periodCode) {
+        return runtime.createProcessInstanceByKey(ConsolidatedReportProcess.ID).businessKey(KESAT)
+                .setVariable(ConsolidatedReportProcess.Vars.PLAN_CODE, KESAT)
+                .setVariable(ConsolidatedReportProcess.Vars.PERIOD_CODE, periodCode)
+                .setVariable(ConsolidatedReportProcess.Vars.REPORT_KIND, ConsolidatedReportProcess.Kinds.PERIODIC).execute();
+    }
+
+    /** A difficulty the user reports from Tasklist (the process's start form), as a member of the unit's group. */
+    public ProcessInstance reportDifficulty(String user, String group, String description) {
+        return reportDifficulty(user, group, Map.of(DifficultyProcess.Vars.DESCRIPTION, description));
+    }
+
+    /** The same with the start form's values (urgency "NORMAL" unless given). */
+    public ProcessInstance reportDifficulty(String user, String group, Map<String, Object> values) {
+        Map<String, Object> form = new HashMap<>(Map.of(DifficultyProcess.Vars.URGENCY, "NORMAL"));
+        form.putAll(values);
         identity.setAuthentication(user, List.of(group));
         try {
-            tasks.complete(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId(), values);
+            return forms.submitStartForm(repository.createProcessDefinitionQuery().processDefinitionKey(DifficultyProcess.ID)
+                    .latestVersion().singleResult().getId(), form);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** Completes the instance's one open task as the user, a member of the group. */
+    private void completeAs(String user, String group, ProcessInstance instance, Map<String, Object> values) {
+        completeAs(user, group, tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId(), values);
+    }
+
+    /** Completes a task as the user, a member of the group: the engine's authorizations and the form rules apply. */
+    public void completeAs(String user, String group, String taskId, Map<String, Object> values) {
+        identity.setAuthentication(user, List.of(group));
+        try {
+            tasks.complete(taskId, values);
         } finally {
             identity.clearAuthentication();
         }

@@ -77,6 +77,8 @@ public final class TasklistSession {
     private HttpHeaders headers() {
         HttpHeaders headers = new HttpHeaders();
         headers.add(HttpHeaders.COOKIE, String.join("; ", cookies));
+        // As a browser on the application's own pages says where a request comes from (AppAuthenticationFilter checks it).
+        headers.add(HttpHeaders.ORIGIN, http.getRootUri());
         cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst()
                 .ifPresent(c -> headers.add("X-XSRF-TOKEN", c.substring("XSRF-TOKEN=".length())));
         return headers;

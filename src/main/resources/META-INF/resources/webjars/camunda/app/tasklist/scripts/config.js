@@ -22,6 +22,8 @@ import {locales, dateFormat} from '../../dx-language.js';
 export default {
   locales,
   dateFormat,
+  // "Tạo công việc" for administrators only; refusals without Tasklist's technical prefix (see the script).
+  customScripts: ['scripts/dx-tasklist.js'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
