@@ -148,7 +148,8 @@ public class ConsolidationService {
         }
         LocalDate today = calendar.today(plan);
         int number = reports.nextNumber(plan.agency().code(), plan.reportSymbol(), today.getYear());
-        String documentNumber = number + "/" + plan.reportSymbol();
+        // Decree 30/2020: numbers below 10 take a leading zero ("01/BC-UBND").
+        String documentNumber = String.format("%02d", number) + "/" + plan.reportSymbol();
         reports.approved(id, number, documentNumber, today, actor, comment);
         reports.event(id, Status.APPROVED, actor, "Số " + documentNumber + " ngày " + Texts.DATE.format(today)
                 + (comment == null ? "" : ". " + comment));

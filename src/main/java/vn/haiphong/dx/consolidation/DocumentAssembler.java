@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import vn.haiphong.dx.consolidation.Compilation.DifficultyLine;
 import vn.haiphong.dx.consolidation.Compilation.MetricLine;
@@ -33,8 +35,8 @@ final class DocumentAssembler {
         boolean approved = report.documentNumber() != null;
         String symbol = plan.reportSymbol();
         ReportDocument.Heading heading = new ReportDocument.Heading(
-                plan.agency().superiorName().toUpperCase(Locale.forLanguageTag("vi")),
-                plan.agency().name().toUpperCase(Locale.forLanguageTag("vi")),
+                placeKeptTogether(plan.agency().superiorName().toUpperCase(Locale.forLanguageTag("vi"))),
+                placeKeptTogether(plan.agency().name().toUpperCase(Locale.forLanguageTag("vi"))),
                 approved ? "Số: " + report.documentNumber() : "Số:        /" + symbol,
                 placeAndDate(plan.agency().place(), approved ? report.issuedOn() : null, c.to()),
                 !approved);
@@ -137,6 +139,20 @@ final class DocumentAssembler {
         return new ReportDocument(heading, "BÁO CÁO", report.subject(), sections, distribution,
                 new ReportDocument.Signature(plan.leadership().signerAuthority(), plan.leadership().signerTitle(),
                         plan.leadership().signerName()));
+    }
+
+    /** The administrative level that a place name follows in a heading: "THÀNH PHỐ HẢI PHÒNG", "XÃ KẺ SẶT". */
+    private static final Pattern PLACE = Pattern.compile(
+            "(?<!\\p{L})(THÀNH PHỐ|TỈNH|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG|ĐẶC KHU|QUẬN|HUYỆN) (\\S.*)$");
+
+    /**
+     * A heading line whose place never breaks ("HẢI / PHÒNG" in the narrow heading column): the administrative level
+     * and the place name are joined by no-break spaces, which Word and the PDF renderer keep together, so a long line
+     * breaks before them ("UBND / THÀNH PHỐ HẢI PHÒNG").
+     */
+    static String placeKeptTogether(String line) {
+        Matcher place = PLACE.matcher(line);
+        return place.find() ? line.substring(0, place.start()) + place.group().replace(' ', '\u00A0') : line;
     }
 
     /**

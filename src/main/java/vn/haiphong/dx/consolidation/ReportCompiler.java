@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -61,12 +63,12 @@ class ReportCompiler {
                 .map(ReportCompiler::unitLine).toList();
         Instant from = calendar.startOf(plan, period.start()).toInstant();
         Instant to = calendar.endOf(plan, period.end()).toInstant();
-        List<DifficultyLine> difficulties = escalation.difficulties(plan.code()).stream()
+        List<DifficultyView> raised = escalation.difficulties(plan.code()).stream()
                 .filter(d -> periodCode.equals(d.periodCode())
                         || (!d.reportedAt().toInstant().isBefore(from) && !d.reportedAt().toInstant().isAfter(to)))
-                .map(ReportCompiler::difficultyLine).toList();
-        List<String> proposals = status.units().stream().filter(u -> u.difficultyProposal() != null)
-                .map(u -> u.unitName() + ": " + u.difficultyProposal()).toList();
+                .toList();
+        List<DifficultyLine> difficulties = raised.stream().map(ReportCompiler::difficultyLine).toList();
+        List<String> proposals = proposals(status, raised);
         List<TargetLine> agency = reporting.agencyTargets(plan.code(), periodCode).stream()
                 .map(r -> new TargetLine(r.description(), required(r.min(), r.max()), String.valueOf(r.actual()), r.met()))
                 .toList();
@@ -103,7 +105,7 @@ class ReportCompiler {
         PeriodStatus status = reporting.status(plan.code(), ReportingPeriod.FINAL_CODE);
         List<TargetTally> tallies = reporting.targetTallies(plan.code());
         Map<String, String> descriptions = new LinkedHashMap<>();
-        plan.targets().forEach(t -> descriptions.put(t.code(), t.description()));
+        plan.targets().forEach(t -> descriptions.put(t.code(), plan.targetLabel(t)));
         List<UnitLine> units = status.units().stream().map(u -> {
             List<TargetTally> own = tallies.stream().filter(t -> t.unitCode().equals(u.unitCode())).toList();
             List<String> shortfall = own.stream().filter(t -> t.met() < t.evaluated())
@@ -112,12 +114,12 @@ class ReportCompiler {
             return new UnitLine(u.unitCode(), u.unitName(), u.state(), own.stream().mapToInt(TargetTally::met).sum(),
                     own.stream().mapToInt(TargetTally::evaluated).sum(), shortfall, u.narrative());
         }).toList();
-        List<String> proposals = status.units().stream().filter(u -> u.difficultyProposal() != null)
-                .map(u -> u.unitName() + ": " + u.difficultyProposal()).toList();
+        List<DifficultyView> raised = escalation.difficulties(plan.code());
+        List<String> proposals = proposals(status, raised);
         List<String> unitCodes = plan.units().stream().map(PlanDefinition.Unit::code).toList();
         return new Compilation(plan.period().label(), plan.period().start(), plan.period().end(), units,
                 metrics(plan, unitCodes, reporting.cumulativeFigures(plan.code())), List.of(),
-                planTargets(plan, tallies), escalation.difficulties(plan.code()).stream().map(ReportCompiler::difficultyLine).toList(),
+                planTargets(plan, tallies), raised.stream().map(ReportCompiler::difficultyLine).toList(),
                 proposals, List.of(), acknowledgedCount(plan), plan.units().size(), taskOutcomes(plan), evidence(plan, null));
     }
 
@@ -156,14 +158,14 @@ class ReportCompiler {
             if (target.scope() == TargetScope.UNIT) {
                 List<TargetTally> own = tallies.stream().filter(t -> t.targetCode().equals(target.code())).toList();
                 long always = own.stream().filter(t -> t.evaluated() > 0 && t.met() == t.evaluated()).count();
-                lines.add(new TargetLine(target.description(), "Mọi đơn vị, " + required(target.min(), target.max()) + perText(target),
+                lines.add(new TargetLine(plan.targetLabel(target), "Mọi đơn vị, " + required(target.min(), target.max()) + perText(target),
                         always + "/" + own.size() + " đơn vị đạt ở mọi lần đánh giá", !own.isEmpty() && always == own.size()));
             } else {
                 List<TargetEvaluator.Result> results = agency.getOrDefault(target.code(), List.of());
                 long met = results.stream().filter(TargetEvaluator.Result::met).count();
                 String achieved = results.size() == 1 ? String.valueOf(results.get(0).actual())
                         : "Đạt " + met + "/" + results.size() + " lần đánh giá";
-                lines.add(new TargetLine(target.description(), "Toàn cơ quan, " + required(target.min(), target.max()) + perText(target),
+                lines.add(new TargetLine(plan.targetLabel(target), "Toàn cơ quan, " + required(target.min(), target.max()) + perText(target),
                         achieved, !results.isEmpty() && met == results.size()));
             }
         }
@@ -198,6 +200,19 @@ class ReportCompiler {
         List<String> notMet = u.targets().stream().filter(t -> !t.met())
                 .map(t -> t.description() + " (đạt " + t.actual() + ")").toList();
         return new UnitLine(u.unitCode(), u.unitName(), u.state(), u.targetsMet(), u.targetsEvaluated(), notMet, u.narrative());
+    }
+
+    /**
+     * What the units proposed: in their reports (a periodic report's difficulty, the final report's proposals) and
+     * with the difficulties they raised in Tasklist; each proposal once, as "unit: proposal".
+     */
+    private static List<String> proposals(PeriodStatus status, List<DifficultyView> raised) {
+        Set<String> lines = new LinkedHashSet<>();
+        status.units().stream().filter(u -> u.difficultyProposal() != null && !u.difficultyProposal().isBlank())
+                .forEach(u -> lines.add(u.unitName() + ": " + u.difficultyProposal().strip()));
+        raised.stream().filter(d -> d.proposal() != null && !d.proposal().isBlank())
+                .forEach(d -> lines.add(d.unitName() + ": " + d.proposal().strip()));
+        return List.copyOf(lines);
     }
 
     private static DifficultyLine difficultyLine(DifficultyView d) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,8 +34,9 @@ class DifficultyRepository {
         this.jdbc = jdbc;
     }
 
+    /** The engine's clock, as reports and due dates use it: a difficulty falls in the period its plan's clock says. */
     static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
     }
 
     long insert(String planCode, String unitCode, String periodCode, String source, String taskConcerned, String description,

@@ -79,11 +79,15 @@ public record PlanDefinition(
                        LocalDate start, LocalDate end, String window, List<String> targets) {}
 
     /**
-     * @param schedule bounds that change over the plan: each step applies from its date on, instead of
-     *                 {@code min}/{@code max}, to the periods that end on or after that date
+     * @param description the Office's note on the target: how the plan's words were turned into a number; for the
+     *                    people who keep the plan, never printed in a report
+     * @param schedule    bounds that change over the plan: each step applies from its date on, instead of
+     *                    {@code min}/{@code max}, to the periods that end on or after that date
+     * @param label       how the target reads in reports and on pages (optional: else what its metrics measure)
      */
     public record Target(String code, String description, List<String> metrics, Integer min, Integer max,
-                         TargetPer per, String window, TargetScope scope, List<String> appliesTo, List<Step> schedule) {
+                         TargetPer per, String window, TargetScope scope, List<String> appliesTo, List<Step> schedule,
+                         String label) {
 
         /** The bound the target has for a period that ends on that day. */
         public Bounds bounds(LocalDate periodEnd) {
@@ -205,6 +209,27 @@ public record PlanDefinition(
             }
         }
         return result;
+    }
+
+    /**
+     * How a target reads for people: its own label, else the labels of what it measures ("Tin, bài trên fanpage +
+     * Tin, bài trên Cổng thông tin điện tử"). Never the target's description, which is the Office's working note.
+     */
+    public String targetLabel(Target target) {
+        if (target.label() != null && !target.label().isBlank()) {
+            return target.label();
+        }
+        return String.join(" + ", target.metrics().stream().map(this::metricLabel).toList());
+    }
+
+    private String metricLabel(String metricCode) {
+        if (ACTIVITIES_TOTAL.equals(metricCode)) {
+            return "Tổng số hoạt động tuyên truyền, hưởng ứng";
+        }
+        if (UNITS_ACKNOWLEDGED_PERCENT.equals(metricCode)) {
+            return "Tỷ lệ đơn vị đã tiếp nhận kế hoạch (%)";
+        }
+        return metric(metricCode).map(Metric::label).orElse(metricCode);
     }
 
     /** The reported metrics a target's metric stands for: itself, or every activity metric for the activity total. */

@@ -185,6 +185,9 @@ final class PlanValidator {
             matches(f + ".code", t.code(), TARGET_CODE);
             unique(f + ".code", t.code(), seenTargets);
             text(f + ".description", t.description());
+            if (t.label() != null) {
+                text(f + ".label", t.label());
+            }
             nonEmpty(f + ".metrics", t.metrics());
             known(f + ".metrics", t.metrics(), union(metricCodes, DERIVED_METRICS));
             if (t.min() == null && t.max() == null && t.schedule().isEmpty()) {

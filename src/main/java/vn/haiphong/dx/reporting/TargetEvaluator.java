@@ -74,7 +74,7 @@ public final class TargetEvaluator {
                 actual += aggregate(plan, metric, measured);
             }
             PlanDefinition.Bounds bounds = target.bounds(current.period().end());
-            results.add(new Result(target.code(), target.description(), actual, bounds.min(), bounds.max(), bounds.met(actual)));
+            results.add(new Result(target.code(), plan.targetLabel(target), actual, bounds.min(), bounds.max(), bounds.met(actual)));
         }
         return results;
     }

@@ -223,7 +223,7 @@ class BrowserJourneyTests {
             fixtures.executeJobs();
             browser.open("/monitor/plans/" + PlanFixtures.KESAT);
             browser.waitForText("Báo cáo tổng hợp");
-            assertThat(browser.text()).contains("1/BC-UBND", "Đã gửi");
+            assertThat(browser.text()).contains("01/BC-UBND", "Đã gửi");
             browser.shot("leadership-sees-it-sent");
 
             browser.login("kesat.cax", "demo");
@@ -233,7 +233,7 @@ class BrowserJourneyTests {
             browser.shot("unit-sees-nothing");
         }
         assertThat(jdbc.sql("select document_number from dx_consolidated_report where id = ?").param(id).query(String.class).single())
-                .isEqualTo("1/BC-UBND");
+                .isEqualTo("01/BC-UBND");
     }
 
     private void acknowledge(String unit) {

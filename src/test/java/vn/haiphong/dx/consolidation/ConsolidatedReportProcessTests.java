@@ -44,11 +44,12 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.haiphong.dx.consolidation.ConsolidatedReportProcess.Activities;
 import vn.haiphong.dx.consolidation.ConsolidatedReportProcess.Decisions;
 import vn.haiphong.dx.consolidation.ConsolidatedReportProcess.Vars;
+import vn.haiphong.dx.escalation.DifficultyProcess;
 import vn.haiphong.dx.form.InputRejectedException;
-import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.plan.PlanIssuanceProcess;
 import vn.haiphong.dx.plan.PlanService;
+import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.reporting.PeriodicReportProcess;
 import vn.haiphong.dx.support.PlanFixtures;
 import vn.haiphong.dx.unit.UnitGroups;
@@ -146,6 +147,9 @@ class ConsolidatedReportProcessTests {
     @Test
     void leadershipReturnsWithCommentsThenApprovesAndTheReportIsNumberedDatedDispatchedAndReadableAsDocuments() throws IOException {
         List<PlanDefinition.Unit> units = plan.units();
+        // A proposal made with a difficulty raised in Tasklist reaches the draft's proposals.
+        fixtures.reportDifficulty("kesat.cax", "kesat-cax", Map.of(DifficultyProcess.Vars.DESCRIPTION, "Thiếu thiết bị đọc căn cước.",
+                DifficultyProcess.Vars.PROPOSAL, "Đề nghị cấp 02 thiết bị đọc căn cước cho Công an xã."));
         everyUnitReports("2025-10", i -> Map.of("residentsVneid", 10 * (i + 1)));
         int total = 0;
         for (int i = 0; i < units.size(); i++) {
@@ -155,6 +159,8 @@ class ConsolidatedReportProcessTests {
         }
         ProcessInstance report = consolidation("2025-10");
         long id = ((Number) runtime.getVariable(report.getId(), Vars.REPORT_ID)).longValue();
+        Assertions.assertThat((String) runtime.getVariable(report.getId(), Vars.REPORT_PROPOSALS))
+                .contains("Công an xã: Đề nghị cấp 02 thiết bị đọc căn cước cho Công an xã.");
 
         as(OFFICE, () -> assertThatThrownBy(() -> tasks.complete(task(report).getId(), Map.of(Vars.REPORT_SUMMARY, "Tình hình chung.")))
                 .isInstanceOf(InputRejectedException.class).hasMessageContaining("«Đánh giá chung» là bắt buộc"));
@@ -178,7 +184,7 @@ class ConsolidatedReportProcessTests {
         assertThat(report).isEnded().hasPassed(Activities.END_DISPATCHED);
 
         Assertions.assertThat(fixtures.count("select count(*) from dx_consolidated_report where id = ? and status = 'DISPATCHED' "
-                + "and document_number = '1/BC-UBND' and issued_on = ?", id, LocalDate.of(2025, 10, 2))).isEqualTo(1);
+                + "and document_number = '01/BC-UBND' and issued_on = ?", id, LocalDate.of(2025, 10, 2))).isEqualTo(1);
         Assertions.assertThat(fixtures.count("select count(*) from dx_report_dispatch where report_id = ?", id))
                 .isEqualTo(plan.recipients().size());
         Assertions.assertThat(fixtures.count("select count(*) from dx_consolidated_event where report_id = ?", id))
@@ -186,9 +192,16 @@ class ConsolidatedReportProcessTests {
 
         byte[] pdf = documents.render(id, ReportDocuments.Format.PDF).content();
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            String lines = new PDFTextStripper().getText(document);
+            String text = lines.replaceAll("\\s+", " ");
+            // The place names of the heading stay on one line; the targets read as the plan's measures, never as the
+            // Office's working notes.
+            Assertions.assertThat(lines.lines()).anyMatch(line -> line.replace('\u00A0', ' ').equals("THÀNH PHỐ HẢI PHÒNG"))
+                    .anyMatch(line -> line.replace('\u00A0', ' ').contains("XÃ KẺ SẶT"));
+            Assertions.assertThat(text).doesNotContain("Kế hoạch không nêu", "Kế hoạch yêu cầu")
+                    .contains(plan.targetLabel(plan.targets().get(0)), "Đề nghị cấp 02 thiết bị đọc căn cước cho Công an xã.");
             Assertions.assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                    "Số: 1/BC-UBND", plan.agency().place() + ", ngày 02 tháng 10 năm 2025", "BÁO CÁO", "Nơi nhận:",
+                    "Số: 01/BC-UBND", plan.agency().place() + ", ngày 02 tháng 10 năm 2025", "BÁO CÁO", "Nơi nhận:",
                     plan.leadership().signerName(), "kết quả hướng dẫn VNeID vượt chỉ tiêu", String.valueOf(total))
                     .doesNotContain("DỰ THẢO");
             units.forEach(unit -> Assertions.assertThat(text).contains(unit.name()));
@@ -205,7 +218,7 @@ class ConsolidatedReportProcessTests {
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
              XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
             String text = extractor.getText();
-            Assertions.assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 1/BC-UBND", "Nơi nhận:",
+            Assertions.assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 01/BC-UBND", "Nơi nhận:",
                     plan.leadership().signerName(), String.valueOf(total));
             XWPFTable submissions = document.getTables().stream()
                     .filter(t -> t.getRow(0).getCell(1) != null && "Đơn vị".equals(t.getRow(0).getCell(1).getText())).findFirst().orElseThrow();
@@ -273,7 +286,7 @@ class ConsolidatedReportProcessTests {
         fixtures.executeJobs();
         assertThat(request).isEnded().hasPassed(AdHocReportProcess.Activities.END);
         Assertions.assertThat(fixtures.count("select count(*) from dx_consolidated_report where plan_code = ? and kind = 'AD_HOC' "
-                + "and status = 'DISPATCHED' and document_number = '1/BC-UBND' and requested_by = 'UBND thành phố'", PLAN)).isEqualTo(1);
+                + "and status = 'DISPATCHED' and document_number = '01/BC-UBND' and requested_by = 'UBND thành phố'", PLAN)).isEqualTo(1);
     }
 
     @Test
@@ -310,9 +323,9 @@ class ConsolidatedReportProcessTests {
         Assertions.assertThat(fixtures.count("select count(*) from dx_consolidated_report where plan_code = ? and status = 'DISPATCHED'",
                 PLAN)).as("three periods and the final report").isEqualTo(4);
         Assertions.assertThat(fixtures.count("select count(*) from dx_consolidated_report where plan_code = ? and kind = 'PERIODIC' "
-                + "and document_number in ('1/BC-UBND', '2/BC-UBND', '3/BC-UBND')", PLAN)).isEqualTo(3);
+                + "and document_number in ('01/BC-UBND', '02/BC-UBND', '03/BC-UBND')", PLAN)).isEqualTo(3);
         Assertions.assertThat(fixtures.count("select count(*) from dx_consolidated_report where plan_code = ? and kind = 'FINAL' "
-                + "and document_number = '1/BC-UBND' and issued_on = ?", PLAN, LocalDate.of(2026, 1, 2)))
+                + "and document_number = '01/BC-UBND' and issued_on = ?", PLAN, LocalDate.of(2026, 1, 2)))
                 .as("numbering starts again in a new year").isEqualTo(1);
     }
 

@@ -85,7 +85,7 @@ class ReportDispatchAndAccessTests {
         assertThat(addressees())
                 .containsExactlyInAnyOrderElementsOf(recipients.stream().map(r -> r.email()).toList());
         for (MimeMessage message : received) {
-            assertThat(message.getSubject()).startsWith("Báo cáo số 1/BC-UBND – Kết quả thực hiện");
+            assertThat(message.getSubject()).startsWith("Báo cáo số 01/BC-UBND – Kết quả thực hiện");
             assertThat(message.getFrom()[0].toString()).isEqualTo("van-thu@kesat.example");
             MimeMultipart parts = (MimeMultipart) message.getContent();
             List<String> files = new java.util.ArrayList<>();
@@ -95,8 +95,8 @@ class ReportDispatchAndAccessTests {
                     files.add(part.getFileName() + " " + part.getContentType().split(";")[0]);
                 }
             }
-            assertThat(files).containsExactlyInAnyOrder("BC-1-BC-UBND.pdf application/pdf",
-                    "BC-1-BC-UBND.docx application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            assertThat(files).containsExactlyInAnyOrder("BC-01-BC-UBND.pdf application/pdf",
+                    "BC-01-BC-UBND.docx application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         }
         assertThat(fixtures.count("select count(*) from dx_report_dispatch where report_id = ? and channel = 'EMAIL' "
                 + "and reference is not null", reportId)).isEqualTo(recipients.size());
@@ -111,10 +111,10 @@ class ReportDispatchAndAccessTests {
         assertThat(office.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(office.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         assertThat(new String(office.getBody(), 0, 5)).isEqualTo("%PDF-");
-        assertThat(office.getHeaders().getContentDisposition().getFilename()).isEqualTo("BC-1-BC-UBND.pdf");
+        assertThat(office.getHeaders().getContentDisposition().getFilename()).isEqualTo("BC-01-BC-UBND.pdf");
         assertThat(http.withBasicAuth("kesat.lanhdao", "demo").getForEntity(docx, byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(http.withBasicAuth("kesat.vhxh", "demo").getForEntity("/api/plans/kesat-ncds-2025/reports", String.class).getBody())
-                .contains("\"documentNumber\":\"1/BC-UBND\"", "\"statusLabel\":\"Đã gửi\"");
+                .contains("\"documentNumber\":\"01/BC-UBND\"", "\"statusLabel\":\"Đã gửi\"");
 
         assertThat(http.withBasicAuth("kesat.cax", "demo").getForEntity(pdf, String.class).getStatusCode())
                 .as("a unit of the same agency").isEqualTo(HttpStatus.FORBIDDEN);

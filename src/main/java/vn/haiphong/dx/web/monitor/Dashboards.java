@@ -219,7 +219,7 @@ class Dashboards {
         PlanDefinition.Bounds bounds = latest.map(e -> new PlanDefinition.Bounds(e.result().min(), e.result().max()))
                 .orElse(target.bounds(s.today()));
         Verdict verdict = evaluations.isEmpty() ? Verdict.NOT_EVALUATED : met == evaluations.size() ? Verdict.MET : Verdict.NOT_MET;
-        return new UnitTargetLine(unit.code(), unit.name(), target.description(),
+        return new UnitTargetLine(unit.code(), unit.name(), s.plan().targetLabel(target),
                 Formats.required(bounds.min(), bounds.max()) + " " + per(target), evaluations.size(), met,
                 latest.map(e -> PlanHeader.shortLabel(e.period()) + ": " + e.result().actual()).orElse("—"),
                 verdict == Verdict.NOT_MET ? "Chưa đạt " + (evaluations.size() - met) + "/" + evaluations.size() + " lần" : verdict.label(),

@@ -185,7 +185,7 @@ class UnitPages {
                     .map(r -> "Lũy kế đến nay: " + r.actual() + " (yêu cầu " + Formats.required(r.min(), r.max()) + ") — "
                             + (r.met() ? Verdict.MET.label() : Verdict.IN_PROGRESS.label()))
                     .orElse(null);
-            lines.add(new UnitTarget(target.description(), line.required(),
+            lines.add(new UnitTarget(plan.targetLabel(target), line.required(),
                     evaluations.stream().map(e -> new Result(PlanHeader.shortLabel(e.period()), e.result().actual(),
                             e.result().met() ? Verdict.MET.label() : Verdict.NOT_MET.label(),
                             e.result().met() ? Verdict.MET.css() : Verdict.NOT_MET.css())).toList(),
