@@ -112,7 +112,7 @@ class MonitoringJourneyTests {
                     "1 khó khăn, vướng mắc quá hạn xử lý");
             vietnamese(leader);
             leader.shot("summary");
-            leader.click("Phê duyệt báo cáo tổng hợp tháng 10/2025 – Kế hoạch tổ chức các hoạt động hưởng ứng Ngày Chuyển đổi số quốc gia năm 2025 trên địa bàn xã Kẻ Sặt");
+            leader.click("Phê duyệt báo cáo tổng hợp tháng 10/2025 – 29/KH-UBND");
             waitFor("the approval opened in Tasklist", () -> String.valueOf(leader.script("return location.href;")).contains("/camunda/app/tasklist/default/#/?task="));
             leader.waitForText("Phê duyệt báo cáo tổng hợp tháng 10/2025");
             leader.shot("approval-in-tasklist");

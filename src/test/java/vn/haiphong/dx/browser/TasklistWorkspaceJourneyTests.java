@@ -15,6 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.haiphong.dx.escalation.DifficultyProcess;
 import vn.haiphong.dx.plan.PlanReviewProcess;
 import vn.haiphong.dx.support.PlanFixtures;
+import vn.haiphong.dx.support.SeedPlansYear;
 
 /**
  * Tasklist in headless Chromium as each role opens it: the landing filter "Việc của tôi" holds the person's work with
@@ -24,6 +25,7 @@ import vn.haiphong.dx.support.PlanFixtures;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:dx-browser-tasklist;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
+@SeedPlansYear
 class TasklistWorkspaceJourneyTests {
 
     static final String CREATE_TASK = "Tạo công việc";

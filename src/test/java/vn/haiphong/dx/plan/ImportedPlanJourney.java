@@ -174,7 +174,7 @@ abstract class ImportedPlanJourney {
     }
 
     List<Map<String, Object>> tasks(String person, String group, String process) {
-        return http.withBasicAuth(person, USER_PASSWORD).exchange("/engine-rest/task?candidateGroup=" + group
+        return http.withBasicAuth(person, USER_PASSWORD).exchange("/engine-rest/task?includeAssignedTasks=true&candidateGroup=" + group
                         + "&processDefinitionKey=" + process + "&processInstanceBusinessKey=" + CODE, HttpMethod.GET, null,
                 new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
     }

@@ -16,10 +16,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 import vn.haiphong.dx.support.PlanFixtures;
+import vn.haiphong.dx.support.SeedPlansYear;
 
 /** The engine's authorization checks with the user's groups passed as they are (AuthenticatedGroupsPlugin). */
 @SpringBootTest
 @ActiveProfiles("test")
+@SeedPlansYear
 class AuthenticatedGroupsPluginTests {
 
     @Autowired ProcessEngine engine;

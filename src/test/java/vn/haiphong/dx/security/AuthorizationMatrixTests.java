@@ -25,6 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 
 import vn.haiphong.dx.support.PlanFixtures;
+import vn.haiphong.dx.support.SeedPlansYear;
 import vn.haiphong.dx.support.TasklistSession;
 
 /**
@@ -36,6 +37,7 @@ import vn.haiphong.dx.support.TasklistSession;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:dx-matrix;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
+@SeedPlansYear
 class AuthorizationMatrixTests {
 
     /** Role → user (password) ; null for anonymous. */

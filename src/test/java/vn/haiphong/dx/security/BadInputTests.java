@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import vn.haiphong.dx.support.PlanFixtures;
+import vn.haiphong.dx.support.SeedPlansYear;
 import vn.haiphong.dx.support.VietnameseText;
 
 /**
@@ -33,6 +34,7 @@ import vn.haiphong.dx.support.VietnameseText;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:dx-bad-input;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
+@SeedPlansYear
 class BadInputTests {
 
     private static final String XSS = "<script>alert('x')</script><img src=x onerror=alert(1)>";

@@ -40,6 +40,7 @@ import vn.haiphong.dx.form.FormSchemas;
 import vn.haiphong.dx.plan.PlanIssuanceProcess;
 import vn.haiphong.dx.reporting.PeriodicReportProcess;
 import vn.haiphong.dx.support.PlanFixtures;
+import vn.haiphong.dx.support.SeedPlansYear;
 import vn.haiphong.dx.support.VietnameseText;
 import vn.haiphong.dx.support.TasklistSession;
 
@@ -53,6 +54,7 @@ import vn.haiphong.dx.support.TasklistSession;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:dx-variable-guard;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
+@SeedPlansYear
 class ClientVariableGuardTests {
 
     static final String UNDECLARED = "bienKhongKhaiBao";
