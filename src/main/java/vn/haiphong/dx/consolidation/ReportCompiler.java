@@ -73,8 +73,7 @@ class ReportCompiler {
                 .map(r -> new TargetLine(r.description(), required(r.min(), r.max()), String.valueOf(r.actual()), r.met()))
                 .toList();
         return new Compilation(period.label(), period.start(), period.end(), units,
-                metrics(plan, status.units().stream().map(PeriodStatus.UnitReport::unitCode).toList(),
-                        reporting.figures(plan.code(), periodCode)),
+                metrics(plan, units.stream().map(UnitLine::code).toList(), reporting.figures(plan.code(), periodCode)),
                 agency, List.of(), difficulties, proposals, List.of(), acknowledgedCount(plan), units.size(), List.of(),
                 evidence(plan, periodCode));
     }

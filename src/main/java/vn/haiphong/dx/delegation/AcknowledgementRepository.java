@@ -72,7 +72,7 @@ class AcknowledgementRepository {
                        a.acknowledged_by, a.acknowledged_at
                 from dx_plan_unit u
                 left join dx_acknowledgement a on a.plan_code = u.plan_code and a.unit_code = u.unit_code
-                where u.plan_code = ?
+                where u.plan_code = ? and (u.released_at is null or u.handed_to is not null)
                 order by u.focal desc, u.unit_name""")
                 .param(planCode)
                 .query((rs, n) -> new UnitAcknowledgement(rs.getString("unit_code"), rs.getString("unit_name"),

@@ -2,9 +2,11 @@ package vn.haiphong.dx.delegation;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -44,9 +46,11 @@ public class UnitReleases {
     private final IdentityService identity;
     private final Urgings urgings;
     private final ApplicationEventPublisher events;
+    private final AuthorizationService authorizations;
 
     UnitReleases(Plans catalog, PlanRepository plans, RuntimeService runtime, TaskService tasks, IdentityService identity,
-                 Urgings urgings, ApplicationEventPublisher events) {
+                 Urgings urgings, ApplicationEventPublisher events, AuthorizationService authorizations) {
+        this.authorizations = authorizations;
         this.catalog = catalog;
         this.plans = plans;
         this.runtime = runtime;
@@ -145,6 +149,9 @@ public class UnitReleases {
                     if (IdentityLinkType.CANDIDATE.equals(link.getType()) && from.equals(link.getGroupId())) {
                         tasks.deleteCandidateGroup(task.getId(), from);
                         tasks.addCandidateGroup(task.getId(), to);
+                        // The engine keeps the grant it gave the old group on the task: the task is no longer theirs.
+                        authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId())
+                                .groupIdIn(from).list().forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
                     }
                 }
                 if (task.getAssignee() != null) {

@@ -259,6 +259,10 @@ public class ReportingService {
             throw new InputRejectedException("Kế hoạch đã hết thời gian nhận báo cáo: không trả lại báo cáo để sửa được nữa");
         }
         reports.lockPlan(planCode);
+        if (reports.returned(planCode, unitCode, periodCode).isPresent()) {
+            throw new InputRejectedException("Báo cáo " + period.label() + " của " + unitName
+                    + " đã được trả lại và đang chờ đơn vị sửa: chưa có báo cáo mới để trả lại");
+        }
         ReportRepository.ReportRow report = reports.current(planCode, unitCode, periodCode)
                 .orElseThrow(() -> new InputRejectedException(unitName + " chưa có báo cáo " + period.label() + " đang có hiệu lực để trả lại"));
         if (!reports.markReturned(report.id(), why, actor)) {
@@ -294,12 +298,13 @@ public class ReportingService {
 
     /**
      * The correction of a returned report: the same form (the version the report was asked with), open at once, due in
-     * a few working days, with the Office's reason in its notes.
+     * a few working days but never before the period's own due date, with the Office's reason in its notes.
      */
     public PeriodSetup correctionSetup(String planCode, String unitCode, String periodCode, Returned returned) {
         PlanDefinition plan = catalog.version(planCode, returned.planVersion());
         ReportingPeriod period = period(plan, periodCode);
-        LocalDate due = workingDays.plusWorkingDays(calendar.today(plan), CORRECTION_WORKING_DAYS);
+        LocalDate soon = workingDays.plusWorkingDays(calendar.today(plan), CORRECTION_WORKING_DAYS);
+        LocalDate due = soon.isBefore(period.dueOn()) ? period.dueOn() : soon;
         return new PeriodSetup(period.label() + " – " + plan.unit(unitCode).orElseThrow().name() + " (sửa theo yêu cầu)",
                 null, calendar.endOf(plan, due), due.toString(), periodInfo(plan, unitCode, period),
                 returned.planVersion(), ReportForms.key(planCode, returned.planVersion(), unitCode));

@@ -29,7 +29,7 @@ class AppAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String ENGINE = "default";
     /** The addresses of pages people open from links (Tasklist, e-mails): without a session, to the login. */
-    private static final java.util.regex.Pattern PAGES = java.util.regex.Pattern.compile("/(plans|monitor|reports|evidence|notifications)/");
+    private static final java.util.regex.Pattern PAGES = java.util.regex.Pattern.compile("/(plans|monitor|reports|evidence|notifications)(/|$)");
 
     private final IdentityService identity;
 

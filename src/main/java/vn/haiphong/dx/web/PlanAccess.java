@@ -32,6 +32,14 @@ class PlanAccess {
         return user.isAdmin() || user.groups().stream().anyMatch(g -> plans.isOfficeGroup(g));
     }
 
+    /** Before a plan file is even read: only an Office or an administrator brings plans in. */
+    void requireImportAny(AppUser user) {
+        if (!mayImportAny(user)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "Chỉ đơn vị đầu mối (Văn phòng) của cơ quan và quản trị hệ thống được đưa kế hoạch vào hệ thống");
+        }
+    }
+
     void requireDraft(AppUser user, String agencyCode) {
         if (!mayDraft(user, agencyCode)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, user.isAdmin() ? "" : plans.officeGroups(agencyCode).isEmpty()

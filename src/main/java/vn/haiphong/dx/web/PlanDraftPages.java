@@ -60,6 +60,7 @@ class PlanDraftPages {
 
     @GetMapping("/plans/import")
     String importPage(HttpServletRequest request, Model model) {
+        access.requireImportAny(AppUser.of(request));
         model.addAttribute("text", "");
         return "plans/import";
     }
@@ -68,6 +69,7 @@ class PlanDraftPages {
     String bringIn(@RequestParam(value = "file", required = false) MultipartFile file,
                    @RequestParam(value = "text", required = false) String text, HttpServletRequest request, Model model) {
         AppUser user = AppUser.of(request);
+        access.requireImportAny(user);
         boolean uploaded = file != null && !file.isEmpty();
         String name = uploaded ? file.getOriginalFilename() : "nội dung dán vào trang";
         try {

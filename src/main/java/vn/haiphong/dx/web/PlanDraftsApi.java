@@ -81,6 +81,7 @@ class PlanDraftsApi {
     /** Brings a new plan in, as its Office or an administrator; the engine work runs as the system. */
     static PlanService.Drafted bringIn(PlanReader reader, PlanService service, PlanAccess access, IdentityService identity,
                                        AppUser user, String name, byte[] file) {
+        access.requireImportAny(user);
         PlanReader.Read read = reader.read(name, file);
         access.requireDraft(user, read.plan().agency().code());
         return ProcessContext.asEngine(identity, () -> service.register(read, name + " (tải lên bởi " + user.id() + ")", user.id()));

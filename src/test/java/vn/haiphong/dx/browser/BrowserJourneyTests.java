@@ -85,7 +85,7 @@ class BrowserJourneyTests {
             unit.waitForText("Minh chứng báo cáo tháng 10/2025");
             unit.attach("file", program);
             unit.click("Đính kèm");
-            unit.waitForText("Tệp chưa được nhận, chưa lưu gì.");
+            unit.waitForText("Tệp chưa được nhận.");
             assertThat(unit.text()).contains("không phải tệp PDF như tên tệp cho biết");
             unit.shot("evidence-refused");
             unit.attach("file", pdf);

@@ -44,6 +44,7 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.haiphong.dx.consolidation.ConsolidatedReportProcess.Activities;
 import vn.haiphong.dx.consolidation.ConsolidatedReportProcess.Decisions;
 import vn.haiphong.dx.consolidation.ConsolidatedReportProcess.Vars;
+import vn.haiphong.dx.delegation.UnitReleases;
 import vn.haiphong.dx.escalation.DifficultyProcess;
 import vn.haiphong.dx.form.InputRejectedException;
 import vn.haiphong.dx.plan.PlanDefinition;
@@ -74,6 +75,8 @@ class ConsolidatedReportProcessTests {
     @Autowired PlanFixtures fixtures;
     @Autowired Plans catalog;
     @Autowired ReportDocuments documents;
+    @Autowired ReportCompiler compiler;
+    @Autowired UnitReleases releases;
 
     PlanDefinition plan;
     ProcessInstance planInstance;
@@ -124,6 +127,28 @@ class ConsolidatedReportProcessTests {
         Assertions.assertThat(fixtures.count("select count(*) from dx_consolidated_report where plan_code = ? and kind = 'PERIODIC' "
                 + "and period_code = '2025-10' and status = 'DRAFTED'", PLAN)).isEqualTo(1);
         Assertions.assertThat(consolidations("2025-11")).as("other periods are still open").isEmpty();
+    }
+
+    @Test
+    void aReleasedUnitLeavesThePeriodAndEveryOtherUnitKeepsItsOwnFigures() {
+        // Phòng Kinh tế, third in the plan's list, is released before the period's reports come in.
+        releases.release(PLAN, "PKT", "Sáp nhập vào Văn phòng HĐND và UBND", null, "kesat.vhxh", List.of(OFFICE), false);
+        for (int i = 0; i < plan.units().size(); i++) {
+            PlanDefinition.Unit unit = plan.units().get(i);
+            if (!unit.code().equals("PKT")) {
+                reports(unit, "2025-10", asksVneid(unit.code()) ? Map.of("residentsVneid", 10 * (i + 1)) : Map.of());
+            }
+        }
+
+        Compilation draft = compiler.periodic(plan, "2025-10");
+        Assertions.assertThat(draft.units()).extracting(Compilation.UnitLine::code).doesNotContain("PKT");
+        Compilation.MetricLine vneid = draft.metrics().stream().filter(m -> m.code().equals("residentsVneid")).findFirst().orElseThrow();
+        for (int row = 0; row < draft.units().size(); row++) {
+            String unit = draft.units().get(row).code();
+            int position = plan.units().indexOf(plan.unit(unit).orElseThrow());
+            Assertions.assertThat(vneid.values().get(row)).as("the figure in %s's row", unit)
+                    .isEqualTo(asksVneid(unit) ? 10 * (position + 1) : 0);
+        }
     }
 
     @Test
@@ -333,6 +358,10 @@ class ConsolidatedReportProcessTests {
         for (int i = 0; i < plan.units().size(); i++) {
             reports(plan.units().get(i), period, figures.apply(i));
         }
+    }
+
+    private boolean asksVneid(String unitCode) {
+        return plan.metricsOf(unitCode).stream().anyMatch(m -> m.code().equals("residentsVneid"));
     }
 
     /** How many units the plan asks to report VNeID guidance. */

@@ -60,6 +60,15 @@ abstract class ImportedPlanJourney {
 
     /** Brought in, revised once, returned once, approved and issued: the plan that runs is its version 1. */
     void bringInAndIssue() {
+        // A unit may not bring plans in: refused before its file is even read, whatever the file.
+        String unitUser = user("kesat-cax");
+        for (String yaml : List.of(file(), "khong: phai: ke hoach")) {
+            ResponseEntity<Map> unit = post(unitUser, USER_PASSWORD, "/api/plans", yaml);
+            assertThat(unit.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat((String) unit.getBody().get("message")).contains("Chỉ đơn vị đầu mối (Văn phòng) của cơ quan và quản trị hệ thống");
+        }
+        assertThat(http.withBasicAuth(unitUser, USER_PASSWORD).getForEntity("/plans/import", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<Map> refused = post(admin(), adminPassword(), "/api/plans", file("start: 2026-01-01", "start: 2026-02-30"));
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         String broken = file("start: 2026-01-01", "start: 2026-02-30");

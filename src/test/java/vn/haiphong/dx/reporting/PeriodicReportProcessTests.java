@@ -229,7 +229,7 @@ class PeriodicReportProcessTests {
                 "Số người được hướng dẫn (850) lớn hơn số dân của xã; đề nghị kiểm tra lại.", "kesat.vhxh", List.of("kesat-vhxh"), false);
         assertThatThrownBy(() -> corrections.returnForCorrection(PlanFixtures.KESAT, "CAX", "2025-10", "Lần nữa", "kesat.vhxh",
                 List.of("kesat-vhxh"), false)).as("a returned report is not returned twice")
-                .isInstanceOf(InputRejectedException.class).hasMessageContaining("chưa có báo cáo tháng 10/2025 đang có hiệu lực");
+                .isInstanceOf(InputRejectedException.class).hasMessageContaining("đã được trả lại và đang chờ đơn vị sửa");
         // While returned, the report no longer counts: its figures leave the period.
         Assertions.assertThat(reporting.figures(PlanFixtures.KESAT, "2025-10")).doesNotContainKey("CAX");
         Assertions.assertThat(reporting.status(PlanFixtures.KESAT, "2025-10").units()).filteredOn(u -> u.unitCode().equals("CAX"))
@@ -239,8 +239,8 @@ class PeriodicReportProcessTests {
         Task fix = taskQuery().processInstanceId(correction).singleResult();
         Assertions.assertThat(fix.getName()).isEqualTo("Nộp báo cáo định kỳ tháng 10/2025 – Công an xã (sửa theo yêu cầu) – kesat-ncds-2025");
         assertThat(fix).hasCandidateGroup("kesat-cax");
-        // Due three working days after the return (Monday 06/10 → Thursday 09/10), with what the unit gave and why.
-        Assertions.assertThat(fix.getDueDate()).isEqualTo(at(2025, 10, 9, 23, 59, 59));
+        // Due on the period's own due date (05/11): three working days after the return would be earlier (09/10).
+        Assertions.assertThat(fix.getDueDate()).isEqualTo(at(2025, 11, 5, 23, 59, 59));
         Assertions.assertThat(runtime.getVariable(correction, "residentsVneid")).isEqualTo(850);
         Assertions.assertThat((String) runtime.getVariable(correction, Vars.OFFICE_NOTES))
                 .startsWith("Phòng Văn hóa – Xã hội trả lại").contains("trả lại báo cáo để sửa: Số người được hướng dẫn (850)");

@@ -91,6 +91,8 @@ class PlanWorkApiTests {
                 .isEqualTo("Công việc của Các trường học trên địa bàn xã đã được bàn giao cho Các thôn trên địa bàn xã.");
         // The schools' open task is now in the villages' queue, and the villages' people may do it.
         assertThat(acknowledgement("kesat-truong")).isNull();
+        assertThat(http.withBasicAuth("kesat.truong", "demo").getForObject("/engine-rest/task?processInstanceBusinessKey=" + PLAN, List.class))
+                .as("the schools no longer see the work they handed over").isEmpty();
         List<Task> villages = tasks.createTaskQuery().processInstanceBusinessKey(PLAN).taskCandidateGroup("kesat-thon").list();
         assertThat(villages).extracting(Task::getName).anyMatch(name -> name.contains("– Các trường học trên địa bàn xã –"));
         Task schools = villages.stream().filter(t -> t.getName().contains("– Các trường học trên địa bàn xã –")).findFirst().orElseThrow();
@@ -103,6 +105,12 @@ class PlanWorkApiTests {
                 Map.of("reason", "Đoàn Thanh niên xã sáp nhập vào Ủy ban MTTQ xã"));
         assertThat(released.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(acknowledgement("kesat-dtn")).as("its open work is withdrawn").isNull();
+        // Released, it no longer counts among the units that owe an acknowledgement.
+        assertThat(http.withBasicAuth("kesat.vhxh", "demo").getForObject("/monitor/plans/" + PLAN + "/units/DTN", String.class))
+                .contains("Không còn tham gia kế hoạch.").doesNotContain("Chưa tiếp nhận kế hoạch.");
+        String leadership = http.withBasicAuth("kesat.lanhdao", "demo").getForObject("/monitor/leadership", String.class);
+        assertThat(leadership.lines().filter(line -> line.contains("chưa tiếp nhận kế hoạch")).toList())
+                .isNotEmpty().noneMatch(line -> line.contains("Đoàn Thanh niên"));
         assertThat(post("kesat.vhxh", "/api/plans/" + PLAN + "/units/KHONGCO/release", Map.of("reason", "x")).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }
@@ -122,7 +130,7 @@ class PlanWorkApiTests {
         assertThat((String) returned.getBody().get("message")).startsWith("Đã trả lại báo cáo để đơn vị sửa");
         ResponseEntity<Map> again = post("kesat.vhxh", path, Map.of("reason", "Lần nữa"));
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) again.getBody().get("message")).contains("chưa có báo cáo tháng 10/2025 đang có hiệu lực");
+        assertThat((String) again.getBody().get("message")).contains("đã được trả lại và đang chờ đơn vị sửa");
     }
 
     @Test

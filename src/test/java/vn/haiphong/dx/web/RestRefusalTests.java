@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -53,6 +54,15 @@ class RestRefusalTests {
         assertThat(http.withBasicAuth("khong.ton.tai", "sai-mat-khau").getForEntity("/engine-rest/task", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // A person following a link to a page without being signed in goes to the login, also at "/monitor" itself.
+        HttpHeaders browser = new HttpHeaders();
+        browser.setAccept(List.of(MediaType.TEXT_HTML));
+        for (String page : List.of("/monitor", "/monitor/", "/monitor/plans", "/plans/import", "/notifications/preferences")) {
+            ResponseEntity<String> answer = http.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
+                    .exchange(page, HttpMethod.GET, new HttpEntity<>(browser), String.class);
+            assertThat(answer.getStatusCode()).as(page).isEqualTo(HttpStatus.FOUND);
+            assertThat(answer.getHeaders().getLocation().getPath()).as(page).isEqualTo("/camunda/app/tasklist/");
+        }
     }
 
     @Test

@@ -206,7 +206,9 @@ class Dashboards {
     static List<Evaluation> evaluations(PlanSnapshot s, String unitCode, String targetCode, List<ReportingPeriod> periods) {
         List<Evaluation> found = new ArrayList<>();
         for (ReportingPeriod period : periods) {
-            s.report(unitCode, period.code()).ifPresent(report -> report.targets().stream()
+            // A report returned for correction is evaluated again when the correction comes, not before.
+            s.report(unitCode, period.code()).filter(report -> report.state() != PeriodStatus.State.RETURNED)
+                    .ifPresent(report -> report.targets().stream()
                     .filter(r -> r.targetCode().equals(targetCode)).findFirst()
                     .ifPresent(result -> found.add(new Evaluation(period, result))));
         }

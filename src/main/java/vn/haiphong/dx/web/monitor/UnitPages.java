@@ -107,12 +107,16 @@ class UnitPages {
     static View view(PlanSnapshot s, Unit unit, boolean monitors, Map<String, Map<String, Integer>> figures, People.Names names) {
         PlanDefinition plan = s.plan();
         UnitAcknowledgement ack = s.acknowledgements().stream().filter(a -> a.unitCode().equals(unit.code())).findFirst().orElse(null);
-        String acknowledgement = ack == null || !ack.acknowledged() ? "Chưa tiếp nhận kế hoạch."
+        // A unit released from the plan (not handed over) has no acknowledgement to give and no deadline left.
+        boolean released = s.statuses().values().stream().flatMap(status -> status.units().stream())
+                .anyMatch(u -> u.unitCode().equals(unit.code()) && u.state() == PeriodStatus.State.RELEASED);
+        String acknowledgement = released ? PeriodStatus.State.RELEASED.label() + "."
+                : ack == null || !ack.acknowledged() ? "Chưa tiếp nhận kế hoạch."
                 : "Đã tiếp nhận lúc " + Formats.moment(ack.acknowledgedAt()) + " (" + names.of(ack.acknowledgedBy()) + ")"
                 + (ack.personInCharge() == null ? "" : "; cán bộ phụ trách: " + ack.personInCharge()
                 + (ack.contact() == null ? "" : ", " + ack.contact())) + ".";
         return new View(PlanHeader.of(s, monitors, "unit"), unit.code(), unit.name(), unit.code().equals(plan.focalUnit()), monitors,
-                acknowledgement, unit.duties(), deadlines(s, unit), tasks(s, unit), targets(s, unit, figures),
+                acknowledgement, unit.duties(), released ? List.of() : deadlines(s, unit), tasks(s, unit), targets(s, unit, figures),
                 reports(s, unit, names),
                 s.difficulties().stream().filter(d -> d.unitCode().equals(unit.code()))
                         .sorted(Comparator.comparing((vn.haiphong.dx.escalation.DifficultyView d) -> d.closedAt() != null)
