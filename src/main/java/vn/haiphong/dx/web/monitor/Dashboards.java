@@ -315,7 +315,7 @@ class Dashboards {
                 }
                 TaskProgress.Entry entry = newest.get(task.code() + "/" + unit.code());
                 units.add(new TaskUnit(unit.name(), role.get() == PlanDefinition.Role.LEAD ? "Chủ trì" : "Phối hợp",
-                        entry == null ? TaskProgress.NONE : entry.status().label(), entry == null ? "none" : entry.status().css(),
+                        entry == null ? TaskProgress.NONE : entry.status().label(), entry == null ? "none" : TaskProgress.css(entry.status()),
                         entry == null ? "—" : s.periods().stream().filter(p -> p.code().equals(entry.periodCode()))
                                 .map(p -> Formats.capitalised(p.label())).findFirst().orElse(entry.periodCode()),
                         entry == null || entry.note() == null ? "—" : entry.note()));

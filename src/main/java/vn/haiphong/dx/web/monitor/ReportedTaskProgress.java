@@ -19,11 +19,6 @@ class ReportedTaskProgress implements TaskProgress.Source {
     @Override
     public List<TaskProgress.Entry> entries(String planCode) {
         return reporting.progressEntries(planCode).stream().map(e -> new TaskProgress.Entry(e.taskCode(), e.unitCode(), e.periodCode(),
-                switch (e.status()) {
-                    case NOT_STARTED -> TaskProgress.Status.NOT_STARTED;
-                    case IN_PROGRESS -> TaskProgress.Status.IN_PROGRESS;
-                    case DONE -> TaskProgress.Status.DONE;
-                    case DELAYED -> TaskProgress.Status.BEHIND;
-                }, e.note(), e.reportedAt())).toList();
+                e.status(), e.note(), e.reportedAt())).toList();
     }
 }

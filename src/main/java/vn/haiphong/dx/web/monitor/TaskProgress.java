@@ -3,34 +3,25 @@ package vn.haiphong.dx.web.monitor;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import vn.haiphong.dx.reporting.TaskProgress.Status;
+
 /**
- * Progress of the plan's own tasks (T01, T02 …) as units report it with each periodic report: the pages and the export
- * have a place for it; the data comes from a {@link Source} bean, none until per-task reporting exists.
+ * Progress of the plan's own tasks (T01, T02 …) as units report it with each periodic report (the statuses are the
+ * reporting's own, {@link Status}); the pages read it from a {@link Source} bean.
  */
 final class TaskProgress {
 
     private TaskProgress() {
     }
 
-    enum Status {
-        NOT_STARTED("Chưa triển khai", "not-started"), IN_PROGRESS("Đang triển khai", "in-progress"),
-        DONE("Hoàn thành", "done"), BEHIND("Chậm tiến độ", "behind");
-
-        private final String label;
-        private final String css;
-
-        Status(String label, String css) {
-            this.label = label;
-            this.css = css;
-        }
-
-        String label() {
-            return label;
-        }
-
-        String css() {
-            return css;
-        }
+    /** The style a status is shown in on the pages. */
+    static String css(Status status) {
+        return switch (status) {
+            case NOT_STARTED -> "not-started";
+            case IN_PROGRESS -> "in-progress";
+            case DONE -> "done";
+            case DELAYED -> "behind";
+        };
     }
 
     /** One unit's word on one task in one period's report. */

@@ -156,7 +156,7 @@ class UnitPages {
                     plan.roleOf(unit.code(), task).orElseThrow() == PlanDefinition.Role.LEAD ? "Chủ trì" : "Phối hợp",
                     Dashboards.names(plan, task.lead()), Dashboards.names(plan, task.coordinating()),
                     Formats.date(task.start()) + " – " + Formats.date(task.end()),
-                    entry == null ? TaskProgress.NONE : entry.status().label(), entry == null ? "none" : entry.status().css(),
+                    entry == null ? TaskProgress.NONE : entry.status().label(), entry == null ? "none" : TaskProgress.css(entry.status()),
                     entry == null || entry.note() == null ? null : entry.note()));
         }
         return lines;
