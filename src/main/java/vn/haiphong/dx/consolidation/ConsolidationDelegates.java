@@ -39,9 +39,16 @@ class ConsolidationDelegates {
 
     @Bean
     JavaDelegate submitConsolidatedReportDelegate(ConsolidationService service) {
-        return execution -> service.submit(reportId(execution), ProcessContext.text(execution, Vars.REPORT_SUMMARY),
-                ProcessContext.text(execution, Vars.REPORT_ASSESSMENT), ProcessContext.text(execution, Vars.REPORT_PROPOSALS),
-                ProcessContext.currentUser(execution), ProcessContext.currentGroups(execution));
+        return execution -> {
+            ConsolidationService.Submitted submitted = service.submit(reportId(execution),
+                    ProcessContext.text(execution, Vars.REPORT_SUMMARY), ProcessContext.text(execution, Vars.REPORT_ASSESSMENT),
+                    ProcessContext.text(execution, Vars.REPORT_PROPOSALS), ProcessContext.currentUser(execution),
+                    ProcessContext.currentGroups(execution));
+            // Leadership's approval form shows what was stored, on the data as compiled at submission.
+            execution.setVariable(Vars.REPORT_SUMMARY, submitted.summary());
+            execution.setVariable(Vars.REPORT_PROPOSALS, submitted.proposals());
+            execution.setVariable(Vars.COMPILED_OVERVIEW, submitted.overview());
+        };
     }
 
     @Bean

@@ -109,8 +109,15 @@ public class ConsolidationService {
         return row.planVersion() == null ? catalog.get(row.planCode()) : catalog.version(row.planCode(), row.planVersion());
     }
 
-    /** The Office submits its text; the data is compiled again so that late reports are in. */
-    void submit(long id, String summary, String assessment, String proposals, String actor, List<String> actorGroups) {
+    /** What leadership reads after the Office submitted: the texts as stored and the overview of the data as compiled. */
+    record Submitted(String summary, String proposals, String overview) {}
+
+    /**
+     * The Office submits its text; the data is compiled again so that late reports are in. A summary or proposals the
+     * Office left as the system drafted them are drafted again from the new data, so the report never contradicts its
+     * own tables; text the Office wrote is kept as written.
+     */
+    Submitted submit(long id, String summary, String assessment, String proposals, String actor, List<String> actorGroups) {
         ConsolidationRepository.Row row = row(id);
         PlanDefinition plan = catalog.get(row.planCode());
         UnitGroups.requireMember(actor, actorGroups, UnitGroups.unitGroupId(plan.agency().code(), plan.focalUnit()),
@@ -120,9 +127,21 @@ public class ConsolidationService {
         }
         require(summary, "«Tình hình, kết quả thực hiện»");
         require(assessment, "«Đánh giá chung»");
-        reports.texts(id, summary, assessment, proposals, Status.SUBMITTED);
-        reports.compiled(id, write(compile(plan, row(id))), Status.SUBMITTED, catalog.runningVersion(row.planCode()));
+        Compilation drafted = compilation(row);
+        Compilation now = compile(plan, row);
+        String text = asDrafted(summary, autoSummary(row.kind(), drafted)) ? autoSummary(row.kind(), now) : summary;
+        String proposed = asDrafted(proposals, autoProposals(drafted)) ? autoProposals(now) : proposals;
+        reports.texts(id, text, assessment, proposed, Status.SUBMITTED);
+        reports.compiled(id, write(now), Status.SUBMITTED, catalog.runningVersion(row.planCode()));
         reports.event(id, Status.SUBMITTED, actor, null);
+        return new Submitted(text, proposed, overview(now));
+    }
+
+    /** Whether the Office's text is still the one the system drafted (line ends and outer spaces aside). */
+    private static boolean asDrafted(String text, String drafted) {
+        String a = text == null ? "" : text.replace("\r\n", "\n").strip();
+        String b = drafted == null ? "" : drafted.replace("\r\n", "\n").strip();
+        return a.equals(b);
     }
 
     /**

@@ -39,6 +39,7 @@ class ErrorPages extends DefaultErrorAttributes {
             case 404 -> "Không tìm thấy";
             case 405 -> "Thao tác không được hỗ trợ";
             case 413 -> "Tệp quá lớn";
+            case 415 -> "Định dạng dữ liệu không được hỗ trợ";
             default -> status >= 500 ? "Lỗi hệ thống" : "Không thực hiện được yêu cầu";
         };
     }
@@ -51,6 +52,8 @@ class ErrorPages extends DefaultErrorAttributes {
             case 404 -> "Không tìm thấy trang hoặc dữ liệu này. Hãy kiểm tra lại địa chỉ.";
             case 405 -> "Thao tác này không được hỗ trợ tại địa chỉ này.";
             case 413 -> "Tệp tải lên vượt quá giới hạn 10 MB; chưa lưu gì. Hãy nén hoặc chia nhỏ tệp rồi tải lại.";
+            case 415 -> "Địa chỉ này không nhận dữ liệu ở định dạng đã gửi; chưa lưu gì. Hãy gửi dữ liệu dạng JSON "
+                    + "(Content-Type: application/json), hoặc tệp kế hoạch dạng YAML khi đưa kế hoạch vào.";
             default -> status >= 500 ? "Hệ thống gặp lỗi khi xử lý yêu cầu; quản trị viên đã được ghi nhận lỗi. Vui lòng thử lại sau."
                     : "Không thực hiện được yêu cầu.";
         };

@@ -25,6 +25,7 @@ import vn.haiphong.dx.plan.Plans;
 import vn.haiphong.dx.reporting.EvidenceFiles;
 import vn.haiphong.dx.reporting.ReportingPeriod;
 import vn.haiphong.dx.reporting.ReportingService;
+import vn.haiphong.dx.web.monitor.People;
 import vn.haiphong.dx.security.AppUser;
 import vn.haiphong.dx.web.monitor.PlanMonitor;
 
@@ -41,8 +42,10 @@ class EvidencePages {
     private final Plans plans;
     private final EvidenceFiles evidence;
     private final ReportingService reporting;
+    private final People people;
 
-    EvidencePages(Plans plans, EvidenceFiles evidence, ReportingService reporting) {
+    EvidencePages(Plans plans, EvidenceFiles evidence, ReportingService reporting, People people) {
+        this.people = people;
         this.plans = plans;
         this.evidence = evidence;
         this.reporting = reporting;
@@ -51,6 +54,7 @@ class EvidencePages {
     @GetMapping("/reports/{plan}/{unit}/{period}/evidence")
     String page(@PathVariable String plan, @PathVariable String unit, @PathVariable String period,
                 @RequestParam(value = "attached", required = false) String attached, HttpServletRequest request, Model model) {
+        model.addAttribute("names", people.names());
         model.addAttribute("page", page(AppUser.of(request), plan, unit, period));
         model.addAttribute("notice", attached == null ? null : "Đã đính kèm tệp «" + attached + "».");
         return "evidence";
@@ -74,6 +78,7 @@ class EvidencePages {
         } catch (IOException e) {
             model.addAttribute("problem", "Không đọc được tệp tải lên; chưa lưu gì.");
         }
+        model.addAttribute("names", people.names());
         model.addAttribute("page", page);
         return "evidence";
     }

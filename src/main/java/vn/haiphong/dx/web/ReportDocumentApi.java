@@ -1,10 +1,8 @@
 package vn.haiphong.dx.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -65,8 +63,7 @@ class ReportDocumentApi {
         ReportDocuments.File file = documents.render(id, format);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.name(), StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(file.name()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(file.content());
     }

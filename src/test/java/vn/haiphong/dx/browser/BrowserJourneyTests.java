@@ -91,7 +91,7 @@ class BrowserJourneyTests {
             unit.attach("file", pdf);
             unit.click("Đính kèm");
             unit.waitForText("Đã đính kèm tệp");
-            assertThat(unit.text()).contains(pdf.getFileName().toString());
+            assertThat(unit.text()).contains(pdf.getFileName().toString()).doesNotContain("kesat.cax");
             unit.shot("evidence-attached");
         }
         assertThat(jdbc.sql("select count(*) from dx_report r join dx_report_figure f on f.report_id = r.id "

@@ -167,6 +167,20 @@ class ConsolidatedReportProcessTests {
                 .contains("1/" + plan.units().size() + " đơn vị nộp báo cáo đúng hạn, 0 đơn vị nộp muộn, " + missing + " đơn vị chưa nộp");
         Assertions.assertThat((String) runtime.getVariable(report.getId(), Vars.COMPILED_OVERVIEW))
                 .contains("Chưa nộp báo cáo: " + plan.units().get(1).name());
+
+        // A late report comes in while the Office drafts; the Office submits the drafted summary as it was: what
+        // leadership reads and what is stored follow the data at submission, as the report's tables do.
+        reports(plan.units().get(1), "2025-10", Map.of());
+        String drafted = (String) runtime.getVariable(report.getId(), Vars.REPORT_SUMMARY);
+        as(OFFICE, () -> tasks.complete(task(report).getId(), Map.of(Vars.REPORT_SUMMARY, drafted.replace("\n", "\r\n"),
+                Vars.REPORT_ASSESSMENT, "Đánh giá.")));
+        String submitted = (String) runtime.getVariable(report.getId(), Vars.REPORT_SUMMARY);
+        Assertions.assertThat(submitted).contains("1/" + plan.units().size() + " đơn vị nộp báo cáo đúng hạn, 1 đơn vị nộp muộn, "
+                + (missing - 1) + " đơn vị chưa nộp");
+        Assertions.assertThat((String) runtime.getVariable(report.getId(), Vars.COMPILED_OVERVIEW))
+                .doesNotContain("Chưa nộp báo cáo: " + plan.units().get(1).name());
+        Assertions.assertThat(fixtures.count("select count(*) from dx_consolidated_report where id = ? and summary = ?",
+                ((Number) runtime.getVariable(report.getId(), Vars.REPORT_ID)).longValue(), submitted)).isEqualTo(1);
     }
 
     @Test
@@ -203,6 +217,8 @@ class ConsolidatedReportProcessTests {
                 + "and document_number is null", id)).isEqualTo(1);
 
         officeSubmits(report, "Các đơn vị triển khai nghiêm túc; kết quả hướng dẫn VNeID vượt chỉ tiêu.");
+        Assertions.assertThat(fixtures.count("select count(*) from dx_consolidated_report where id = ? "
+                + "and summary = 'Các đơn vị đã triển khai Kế hoạch.'", id)).as("the Office's own words are kept").isEqualTo(1);
         as(LEADERSHIP, () -> tasks.complete(task(report).getId(), Map.of(Vars.APPROVAL_DECISION, Decisions.APPROVE)));
         assertThat(report).isWaitingAt(Activities.DISPATCH_REPORT);
         fixtures.executeJobs();

@@ -112,6 +112,8 @@ class ReportDispatchAndAccessTests {
         assertThat(office.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         assertThat(new String(office.getBody(), 0, 5)).isEqualTo("%PDF-");
         assertThat(office.getHeaders().getContentDisposition().getFilename()).isEqualTo("BC-01-BC-UBND.pdf");
+        assertThat(office.getHeaders().getFirst("Content-Disposition")).as("a plain name every client reads")
+                .isEqualTo("attachment; filename=\"BC-01-BC-UBND.pdf\"");
         assertThat(http.withBasicAuth("kesat.lanhdao", "demo").getForEntity(docx, byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(http.withBasicAuth("kesat.vhxh", "demo").getForEntity("/api/plans/kesat-ncds-2025/reports", String.class).getBody())
                 .contains("\"documentNumber\":\"01/BC-UBND\"", "\"statusLabel\":\"Đã gửi\"");

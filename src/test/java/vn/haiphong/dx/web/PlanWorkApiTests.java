@@ -113,6 +113,12 @@ class PlanWorkApiTests {
                 .isNotEmpty().noneMatch(line -> line.contains("Đoàn Thanh niên"));
         assertThat(post("kesat.vhxh", "/api/plans/" + PLAN + "/units/KHONGCO/release", Map.of("reason", "x")).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
+        HttpHeaders formEncoded = new HttpHeaders();
+        formEncoded.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<Map> notJson = http.withBasicAuth("kesat.vhxh", "demo").exchange("/api/plans/" + PLAN + "/units/MTTQ/release",
+                HttpMethod.POST, new HttpEntity<>("reason=x", formEncoded), Map.class);
+        assertThat(notJson.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat((String) notJson.getBody().get("message")).contains("Hãy gửi dữ liệu dạng JSON");
     }
 
     @Test

@@ -1,10 +1,8 @@
 package vn.haiphong.dx.web.monitor;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.haiphong.dx.plan.PlanDefinition;
 import vn.haiphong.dx.security.AppUser;
 import vn.haiphong.dx.shared.Texts;
+import vn.haiphong.dx.web.Downloads;
 
 /**
  * The monitoring's entry ({@code /monitor}: each person to their own page), the list of plans an Office or
@@ -85,8 +84,7 @@ class PlanPages {
         PlanDashboard dashboard = dashboard(code, unit, period, status, request);
         String exportedAt = Texts.DATE_TIME.format(java.time.ZonedDateTime.now(vn.haiphong.dx.plan.PlanService.ZONE));
         return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("theo-doi-" + code + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment("theo-doi-" + code + ".xlsx"))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(DashboardWorkbook.of(dashboard, exportedAt));
     }
